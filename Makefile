@@ -1,0 +1,120 @@
+# guichet - build, test, run.  `make` builds build/guichet; `make test` runs
+# every test (plain build and again under AddressSanitizer + UBSan);
+# `make deps` installs the Debian packages; `make clean` removes build/.
+#
+# Sources are found by wildcard: a new core/foo.c or tests/unit/test_foo.c
+# is picked up without editing this file.
+
+CC       ?= gcc
+CSTD     := -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+OPT      ?= -O2 -g
+CFLAGS   += $(CSTD) $(WARN) $(OPT) -I.
+SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+# Debian packages the project builds, tests and runs with (see README).
+DEBS := build-essential pkg-config gettext locales tmux sqlite3 \
+        libncurses-dev libsqlite3-dev libcurl4-openssl-dev libiniparser-dev \
+        libsodium-dev libjansson-dev libmicrohttpd-dev libcmocka-dev
+
+# iniparser ships no pkg-config file (see ../shared/notes/build.md).
+LIBS_CLIENT := -liniparser
+LIBS_TEST   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+CORE_SRC := $(wildcard core/*.c)
+DATA_SRC := $(wildcard data/*.c)
+TUI_SRC  := $(wildcard tui/*.c)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+PO_FILES := $(wildcard po/*.po)
+
+B  := build
+BA := build/asan
+
+CORE_OBJ   := $(CORE_SRC:%.c=$(B)/obj/%.o)
+DATA_OBJ   := $(DATA_SRC:%.c=$(B)/obj/%.o)
+TUI_OBJ    := $(TUI_SRC:%.c=$(B)/obj/%.o)
+CORE_OBJ_A := $(CORE_SRC:%.c=$(BA)/obj/%.o)
+DATA_OBJ_A := $(DATA_SRC:%.c=$(BA)/obj/%.o)
+TUI_OBJ_A  := $(TUI_SRC:%.c=$(BA)/obj/%.o)
+TESTS      := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+TESTS_A    := $(TEST_SRC:tests/unit/%.c=$(BA)/tests/%)
+MO_FILES   := $(PO_FILES:po/%.po=$(B)/locale/%/LC_MESSAGES/guichet.mo)
+
+.PHONY: all test test-unit test-cli deps clean run pot check-layers
+
+all: $(B)/guichet $(MO_FILES)
+
+# ---- plain build -----------------------------------------------------------
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/libcore.a: $(CORE_OBJ)
+	@mkdir -p $(dir $@); rm -f $@; $(if $^,ar rcs $@ $^,printf "!<arch>\n" > $@)
+
+$(B)/libdata.a: $(DATA_OBJ)
+	@mkdir -p $(dir $@); rm -f $@; $(if $^,ar rcs $@ $^,printf "!<arch>\n" > $@)
+
+$(B)/guichet: $(TUI_OBJ) $(B)/libdata.a $(B)/libcore.a
+	$(CC) $(CFLAGS) -o $@ $(TUI_OBJ) $(B)/libdata.a $(B)/libcore.a $(LIBS_CLIENT)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libdata.a $(B)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(B)/libdata.a $(B)/libcore.a $(LIBS_CLIENT) $(LIBS_TEST)
+
+# ---- sanitizer build (AddressSanitizer + UBSan) -----------------------------
+$(BA)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SANFLAGS) -MMD -MP -c $< -o $@
+
+$(BA)/libcore.a: $(CORE_OBJ_A)
+	@mkdir -p $(dir $@); rm -f $@; $(if $^,ar rcs $@ $^,printf "!<arch>\n" > $@)
+
+$(BA)/libdata.a: $(DATA_OBJ_A)
+	@mkdir -p $(dir $@); rm -f $@; $(if $^,ar rcs $@ $^,printf "!<arch>\n" > $@)
+
+$(BA)/guichet: $(TUI_OBJ_A) $(BA)/libdata.a $(BA)/libcore.a
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(TUI_OBJ_A) $(BA)/libdata.a $(BA)/libcore.a $(LIBS_CLIENT)
+
+$(BA)/tests/%: tests/unit/%.c $(BA)/libdata.a $(BA)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $< $(BA)/libdata.a $(BA)/libcore.a $(LIBS_CLIENT) $(LIBS_TEST)
+
+# ---- translations ------------------------------------------------------------
+$(B)/locale/%/LC_MESSAGES/guichet.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -o po/guichet.pot $(CORE_SRC) $(DATA_SRC) $(TUI_SRC)
+
+# ---- tests --------------------------------------------------------------------
+# Unit tests (plain and sanitized), then the command-line verbs against both
+# binaries.  tests/run prints the closing "N passed, N failed" line.
+test: check-layers $(TESTS) $(TESTS_A) $(B)/guichet $(BA)/guichet $(MO_FILES)
+	@sh tests/run $(TESTS) $(TESTS_A) -- $(B)/guichet $(BA)/guichet
+
+# core/ is pure: no I/O library headers; tui/ never talks SQL or HTTP itself.
+check-layers:
+	@! grep -rlE '#include *[<"](ncurses|curses|sqlite3|curl/|iniparser|stdio)' core/*.h || \
+	  { echo "core/ header includes an I/O header"; exit 1; }
+	@! grep -rlE '#include *[<"](ncurses|curses|sqlite3|curl/|iniparser)' core || \
+	  { echo "core/ includes an I/O library header"; exit 1; }
+	@! grep -rlE '#include *[<"](sqlite3|curl/)' tui || \
+	  { echo "tui/ includes sqlite3.h or curl (go through data/)"; exit 1; }
+
+run: all
+	@echo "The clerk's screen arrives with the TUI issue; today build/guichet offers the verbs:"
+	@$(B)/guichet --help
+
+deps:
+	@if [ "$$(id -u)" = 0 ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBS); \
+	else \
+	  echo "Run as root:"; echo "  apt-get update && apt-get install -y $(DEBS)"; \
+	fi
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
