@@ -40,7 +40,7 @@ TESTS      := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 TESTS_A    := $(TEST_SRC:tests/unit/%.c=$(BA)/tests/%)
 MO_FILES   := $(PO_FILES:po/%.po=$(B)/locale/%/LC_MESSAGES/guichet.mo)
 
-.PHONY: all test test-unit test-cli deps clean run pot check-layers
+.PHONY: all test unit deps clean run pot check-layers
 
 all: $(B)/guichet $(MO_FILES)
 
@@ -93,6 +93,12 @@ pot:
 # binaries.  tests/run prints the closing "N passed, N failed" line.
 test: check-layers $(TESTS) $(TESTS_A) $(B)/guichet $(BA)/guichet $(MO_FILES)
 	@sh tests/run $(TESTS) $(TESTS_A) -- $(B)/guichet $(BA)/guichet
+
+# Only the unit tests (plain and sanitized).  Narrow it while a module is in
+# progress:  make unit B=build-x BA=build-x/asan CORE_SRC="core/date.c core/x.c" \
+#                 DATA_SRC= TEST_SRC=tests/unit/test_x.c
+unit: $(TESTS) $(TESTS_A)
+	@sh tests/run $(TESTS) $(TESTS_A) --
 
 # core/ is pure: no I/O library headers; tui/ never talks SQL or HTTP itself.
 check-layers:
