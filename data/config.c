@@ -1,0 +1,128 @@
+/* config.c - reading config.ini with iniparser.
+ *
+ * Strict on purpose: an unknown section or key is an error naming it, so a
+ * typo ("calender") is reported instead of silently ignored.  iniparser's
+ * syntax errors carry the line number; they are captured through its error
+ * callback and passed on. */
+#include "data/config.h"
+
+#include <iniparser/iniparser.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* The keys this version understands ("section:key", lowercase as iniparser stores them). */
+static const char *const known_keys[] = {
+    "paths:calendar",
+};
+
+static char parse_error[512];
+
+static int capture_error(const char *fmt, ...)
+{
+    size_t used = strlen(parse_error);
+    va_list ap;
+    va_start(ap, fmt);
+    if (used < sizeof parse_error - 1)
+        vsnprintf(parse_error + used, sizeof parse_error - used, fmt, ap);
+    va_end(ap);
+    return 0;
+}
+
+void config_defaults(gconfig *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+}
+
+static int key_known(const char *key)
+{
+    for (size_t i = 0; i < sizeof known_keys / sizeof known_keys[0]; i++)
+        if (strcmp(known_keys[i], key) == 0)
+            return 1;
+    return 0;
+}
+
+/* Every key of every section must be one we know. */
+static int check_keys(const dictionary *d, const char *path, char *err, size_t errlen)
+{
+    for (int s = 0; s < iniparser_getnsec(d); s++) {
+        const char *sec = iniparser_getsecname(d, s);
+        int n = iniparser_getsecnkeys(d, sec);
+        if (n <= 0)
+            continue;
+        const char **keys = calloc((size_t)n, sizeof *keys);
+        if (!keys) {
+            snprintf(err, errlen, "%s: out of memory", path);
+            return -1;
+        }
+        iniparser_getseckeys(d, sec, keys);
+        for (int k = 0; k < n; k++) {
+            if (!key_known(keys[k])) {
+                snprintf(err, errlen, "%s: unknown key '%s'", path, keys[k]);
+                free(keys);
+                return -1;
+            }
+        }
+        free(keys);
+    }
+    return 0;
+}
+
+static void one_line(char *s)
+{
+    for (char *p = s; *p; p++)
+        if (*p == '\n' || *p == '\t')
+            *p = ' ';
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        s[--n] = '\0';
+}
+
+int config_load(const char *path, gconfig *cfg, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot open", path);
+        return -1;
+    }
+    fclose(f);
+    parse_error[0] = '\0';
+    iniparser_set_error_callback(capture_error);
+    dictionary *d = iniparser_load(path);
+    if (!d) {
+        one_line(parse_error);
+        snprintf(err, errlen, "%s", parse_error[0] ? parse_error : path);
+        return -1;
+    }
+    int rc = check_keys(d, path, err, errlen);
+    if (rc == 0) {
+        const char *cal = iniparser_getstring(d, "paths:calendar", "");
+        if (strlen(cal) >= sizeof cfg->calendar) {
+            snprintf(err, errlen, "%s: paths:calendar is too long", path);
+            rc = -1;
+        } else {
+            snprintf(cfg->calendar, sizeof cfg->calendar, "%s", cal);
+        }
+    }
+    iniparser_freedict(d);
+    return rc;
+}
+
+int config_default_path(char *buf, size_t len)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    if (xdg && *xdg)
+        n = snprintf(buf, len, "%s/guichet/config.ini", xdg);
+    else if (home && *home)
+        n = snprintf(buf, len, "%s/.config/guichet/config.ini", home);
+    else
+        return -1;
+    if (n < 0 || (size_t)n >= len)
+        return -1;
+    struct stat st;
+    return stat(buf, &st) == 0 ? 0 : -1;
+}

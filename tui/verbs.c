@@ -1,0 +1,40 @@
+/* verbs.c - the table of command-line verbs and the usage text.
+ * One table, like tmux's command table: main.c and (later) the screens find
+ * verbs here; a verb's arguments are counted before it runs. */
+#include "tui/verbs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/i18n.h"
+
+static const verb verbs[] = {
+    {"id", "check", 1, 1, verb_id_check, "VALUE",
+     N_("validate a resident ID number or a unified social credit code")},
+    {"calendar", "add", 2, 2, verb_calendar_add, "YYYY-MM-DD N",
+     N_("print the date N working days after the given date")},
+    {"calendar", "is-workday", 1, 1, verb_calendar_is_workday, "YYYY-MM-DD",
+     N_("exit 0 on a working day, 1 on a rest day, 2 on error")},
+    {"calendar", "years", 0, 0, verb_calendar_years, "",
+     N_("list the years the loaded calendar covers")},
+};
+
+const verb *verb_find(const char *group, const char *name)
+{
+    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+        if (strcmp(verbs[i].group, group) == 0 && name && strcmp(verbs[i].name, name) == 0)
+            return &verbs[i];
+    return NULL;
+}
+
+void verb_usage(int to_stderr)
+{
+    FILE *out = to_stderr ? stderr : stdout;
+    fprintf(out, "%s\n", _("usage: guichet [--config FILE] [--calendar FILE] VERB ARGS..."));
+    fprintf(out, "%s\n", _("verbs:"));
+    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+        char synopsis[64];
+        snprintf(synopsis, sizeof synopsis, "%s %s %s", verbs[i].group, verbs[i].name, verbs[i].args);
+        fprintf(out, "  %-32s %s\n", synopsis, _(verbs[i].help));
+    }
+}
