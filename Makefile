@@ -73,7 +73,11 @@ $(BA)/libcore.a: $(CORE_OBJ_A)
 $(BA)/libdata.a: $(DATA_OBJ_A)
 	@mkdir -p $(dir $@); rm -f $@; $(if $^,ar rcs $@ $^,printf "!<arch>\n" > $@)
 
-$(BA)/guichet: $(TUI_OBJ_A) $(BA)/libdata.a $(BA)/libcore.a
+# build/asan/guichet finds data/ at <exe dir>/../data like build/guichet does.
+$(B)/data:
+	@mkdir -p $(B); ln -sfn ../data $@
+
+$(BA)/guichet: $(B)/data $(TUI_OBJ_A) $(BA)/libdata.a $(BA)/libcore.a
 	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(TUI_OBJ_A) $(BA)/libdata.a $(BA)/libcore.a $(LIBS_CLIENT)
 
 $(BA)/tests/%: tests/unit/%.c $(BA)/libdata.a $(BA)/libcore.a

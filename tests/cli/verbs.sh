@@ -29,7 +29,7 @@ expect 0 '^id 1949-12-31 male$'   "male ID (odd 17th digit)" -- "$G" id check 11
 expect 1 'check'                  "wrong check character refused" -- "$G" id check 110105194912310021
 expect 1 'date'                   "30 February refused" -- "$G" id check 110105199002300011
 expect 1 '18'                     "wrong length names the length" -- "$G" id check 1101051949123100
-expect 1 'future'                 "birth date after today refused" -- "$G" id check 110105202612010011
+expect 1 'later than today'                 "birth date after today refused" -- "$G" id check 110105202612010011
 expect 0 '^uscc$'                 "valid unified social credit code" -- "$G" id check 91350100M000100Y43
 expect 1 '.'                      "USCC with a wrong check character" -- "$G" id check 91350100M000100Y44
 expect 2 'usage'                  "id check without a value" -- "$G" id check
@@ -45,7 +45,7 @@ expect 2 '2027'         "a year not loaded is an explicit error" -- "$G" calenda
 expect 1 '2027'         "adding past the last loaded year is an error" -- "$G" calendar add 2026-12-28 10
 expect 2 'YYYY-MM-DD|date' "a malformed date is refused" -- "$G" calendar is-workday 2026-02-30
 expect 2 'N|number'     "a non-numeric count is refused" -- "$G" calendar add 2026-01-05 five
-expect 0 '2024.*2025.*2026|2024-2026' "calendar years lists what is shipped" -- "$G" calendar years
+expect 0 '^2026 ' "calendar years lists what is shipped" -- "$G" calendar years
 
 # --- calendar file handling ---------------------------------------------------
 printf '[2026]\nholidays = 2026-02-30\nworkdays =\n' > "$tmp/bad.ini"
