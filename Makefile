@@ -39,6 +39,7 @@ TUI_OBJ_A  := $(TUI_SRC:%.c=$(BA)/obj/%.o)
 TESTS      := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 TESTS_A    := $(TEST_SRC:tests/unit/%.c=$(BA)/tests/%)
 MO_FILES   := $(PO_FILES:po/%.po=$(B)/locale/%/LC_MESSAGES/guichet.mo)
+MO_FILES_A := $(PO_FILES:po/%.po=$(BA)/locale/%/LC_MESSAGES/guichet.mo)
 
 .PHONY: all test unit deps clean run pot check-layers
 
@@ -73,11 +74,7 @@ $(BA)/libcore.a: $(CORE_OBJ_A)
 $(BA)/libdata.a: $(DATA_OBJ_A)
 	@mkdir -p $(dir $@); rm -f $@; $(if $^,ar rcs $@ $^,printf "!<arch>\n" > $@)
 
-# build/asan/guichet finds data/ at <exe dir>/../data like build/guichet does.
-$(B)/data:
-	@mkdir -p $(B); ln -sfn ../data $@
-
-$(BA)/guichet: $(B)/data $(TUI_OBJ_A) $(BA)/libdata.a $(BA)/libcore.a
+$(BA)/guichet: $(TUI_OBJ_A) $(BA)/libdata.a $(BA)/libcore.a
 	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(TUI_OBJ_A) $(BA)/libdata.a $(BA)/libcore.a $(LIBS_CLIENT)
 
 $(BA)/tests/%: tests/unit/%.c $(BA)/libdata.a $(BA)/libcore.a
@@ -89,13 +86,17 @@ $(B)/locale/%/LC_MESSAGES/guichet.mo: po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 
+$(BA)/locale/%/LC_MESSAGES/guichet.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -o po/guichet.pot $(CORE_SRC) $(DATA_SRC) $(TUI_SRC)
 
 # ---- tests --------------------------------------------------------------------
 # Unit tests (plain and sanitized), then the command-line verbs against both
 # binaries.  tests/run prints the closing "N passed, N failed" line.
-test: check-layers $(TESTS) $(TESTS_A) $(B)/guichet $(BA)/guichet $(MO_FILES)
+test: check-layers $(TESTS) $(TESTS_A) $(B)/guichet $(BA)/guichet $(MO_FILES) $(MO_FILES_A)
 	@sh tests/run $(TESTS) $(TESTS_A) -- $(B)/guichet $(BA)/guichet
 
 # Only the unit tests (plain and sanitized).  Narrow it while a module is in

@@ -7,7 +7,13 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LANG=C LC_ALL=C LANGUAGE=
 export GUICHET_TODAY=2026-11-23
-unset GUICHET_DATADIR
+# build/guichet finds the shipped calendar at <exe dir>/../data; the sanitized
+# build/asan/guichet is one level deeper, so it is pointed at the tree's data/.
+if [ -f "$(dirname "$G")/../data/calendar/cn.ini" ]; then
+  unset GUICHET_DATADIR
+else
+  GUICHET_DATADIR=$(cd "$(dirname "$0")/../../data" && pwd); export GUICHET_DATADIR
+fi
 
 # expect EXIT STDOUT-PATTERN DESCRIPTION -- COMMAND...
 expect() {
