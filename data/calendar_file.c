@@ -3,6 +3,7 @@
  * finding the default file.  A failed load leaves the caller's calendar as
  * it was, so a broken file never replaces a good calendar. */
 #include "data/calendar_file.h"
+#include "data/paths.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -95,22 +96,6 @@ calfile_status calfile_load(const char *path, calendar *cal, calfile_error *err)
     return st;
 }
 
-/* <directory of the running executable>/../data/calendar/cn.ini */
-static int beside_exe(char *buf, size_t len)
-{
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return -1;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return -1;
-    *slash = '\0';
-    int w = snprintf(buf, len, "%s/../data/calendar/cn.ini", exe);
-    return w < 0 || (size_t)w >= len ? -1 : 0;
-}
-
 static int is_file(const char *path)
 {
     struct stat st;
@@ -128,7 +113,7 @@ calfile_status calfile_default_path(char *path, size_t len, calfile_error *err)
             int w = snprintf(cand, sizeof cand, "%s/calendar/cn.ini", datadir);
             ok = w < 0 || (size_t)w >= sizeof cand ? -1 : 0;
         } else if (i == 1) {
-            ok = beside_exe(cand, sizeof cand);
+            ok = path_beside_exe("../data/calendar/cn.ini", cand, sizeof cand);
         } else if (i == 2) {
             ok = snprintf(cand, sizeof cand, "%s", "/usr/share/guichet/calendar/cn.ini") > 0 ? 0 : -1;
         }

@@ -7,6 +7,8 @@
  * gives the English message ids. */
 #include "tui/i18n.h"
 
+#include "data/paths.h"
+
 #include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -20,32 +22,12 @@ static int is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Fill buf with <dir of /proc/self/exe>/locale; 0 on success. */
-static int exe_locale_dir(char *buf, size_t len)
-{
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return -1;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return -1;
-    *slash = '\0';
-    size_t need = strlen(exe) + sizeof "/locale";
-    if (need > len)
-        return -1;
-    memcpy(buf, exe, strlen(exe));
-    memcpy(buf + strlen(exe), "/locale", sizeof "/locale");
-    return 0;
-}
-
 void i18n_init(void)
 {
     setlocale(LC_ALL, "");
     const char *dir = getenv("GUICHET_LOCALEDIR");
     char local[PATH_MAX];
-    if (!(dir && *dir) && exe_locale_dir(local, sizeof local) == 0 && is_dir(local))
+    if (!(dir && *dir) && path_beside_exe("locale", local, sizeof local) == 0 && is_dir(local))
         dir = local;
     if (dir && *dir)
         bindtextdomain("guichet", dir);

@@ -49,7 +49,7 @@ static void print_detail(const ident_result *r)
         fprintf(stderr, _("; character %d is \"%s\""), bad->position, bad->bytes);
         const char *hint = idtext_badchar_hint(bad);
         if (hint)
-            fprintf(stderr, "; %s", _(hint));
+            fprintf(stderr, _("; %s"), _(hint));
     }
     if (length > 0)
         fprintf(stderr, _("; %d characters were entered"), length);
