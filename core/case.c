@@ -32,6 +32,7 @@
  *   - From 补正 the case is accepted only after the materials came
  *     (materials_completed): "服务对象更正后予以登记受理". */
 #include "core/case.h"
+#include "core/names.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -534,17 +535,6 @@ static const char *const type_names[CASE_EV_TYPE_COUNT] = {
     [CASE_EV_STATUS_FROM_CENTRE] = "status_from_centre",
 };
 
-/* Index of `name` in a table of n names; n if absent. */
-static int lookup(const char *const *names, int n, const char *name)
-{
-    if (!name)
-        return n;
-    for (int i = 0; i < n; i++)
-        if (strcmp(names[i], name) == 0)
-            return i;
-    return n;
-}
-
 const char *case_status_name(case_status s)
 {
     return status_ok(s) ? status_names[s] : NULL;
@@ -552,7 +542,7 @@ const char *case_status_name(case_status s)
 
 case_status case_status_from_name(const char *name)
 {
-    return (case_status)lookup(status_names, CASE_STATUS_COUNT, name);
+    return (case_status)names_index(status_names, CASE_STATUS_COUNT, name);
 }
 
 const char *case_status_label(case_status s)
@@ -567,7 +557,7 @@ const char *case_class_name(case_class c)
 
 case_class case_class_from_name(const char *name)
 {
-    return (case_class)lookup(class_names, CASE_CLASS_COUNT, name);
+    return (case_class)names_index(class_names, CASE_CLASS_COUNT, name);
 }
 
 const char *case_class_label(case_class c)
@@ -582,7 +572,7 @@ const char *case_event_type_name(case_event_type t)
 
 case_event_type case_event_type_from_name(const char *name)
 {
-    return (case_event_type)lookup(type_names, CASE_EV_TYPE_COUNT, name);
+    return (case_event_type)names_index(type_names, CASE_EV_TYPE_COUNT, name);
 }
 
 const char *case_verdict_reason(case_verdict v)

@@ -15,6 +15,7 @@
  *                          服务中心备案" -> a coverer not on today's roster needs a supervisor's
  *                          confirmation, which is recorded. */
 #include "core/handoff.h"
+#include "core/names.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -352,10 +353,7 @@ const char *ho_reason_name(ho_reason r)
 
 ho_reason ho_reason_from_name(const char *name)
 {
-    for (int r = 0; name && r < HO_REASONS; r++)
-        if (strcmp(name, reason_names[r]) == 0)
-            return (ho_reason)r;
-    return HO_REASONS;
+    return (ho_reason)names_index(reason_names, HO_REASONS, name);
 }
 
 const char *ho_reason_label(ho_reason r)
@@ -384,10 +382,7 @@ const char *ho_event_kind_name(ho_event_kind k)
 
 ho_event_kind ho_event_kind_from_name(const char *name)
 {
-    for (int k = 0; name && k < HO_EV_KINDS; k++)
-        if (strcmp(name, kind_names[k]) == 0)
-            return (ho_event_kind)k;
-    return HO_EV_KINDS;
+    return (ho_event_kind)names_index(kind_names, HO_EV_KINDS, name);
 }
 
 const char *handoff_reason(ho_status s)

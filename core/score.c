@@ -14,6 +14,7 @@
  *   - (十五) sits in the [工作时间] part, so it doubles only that part's
  *     provisions, not complaints, notices or overdue cases. */
 #include "core/score.h"
+#include "core/names.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -122,10 +123,7 @@ const char *viol_code(viol_kind k)
 
 viol_kind viol_from_code(const char *code)
 {
-    for (int k = 0; code && k < VIOL_KINDS; k++)
-        if (strcmp(code, codes[k]) == 0)
-            return (viol_kind)k;
-    return VIOL_KINDS;
+    return (viol_kind)names_index(codes, VIOL_KINDS, code);
 }
 
 void score_month_init(score_month *sm, int year, int month)
