@@ -18,7 +18,7 @@ DEBS := build-essential pkg-config gettext locales tmux sqlite3 \
         libsodium-dev libjansson-dev libmicrohttpd-dev libcmocka-dev
 
 # iniparser ships no pkg-config file (see ../shared/notes/build.md).
-LIBS_CLIENT := -liniparser
+LIBS_CLIENT := -liniparser $(shell pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium)
 LIBS_TEST   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 CORE_SRC := $(wildcard core/*.c)
