@@ -3,6 +3,9 @@
 
 static const migration list[] = {
     {1, "base", schema_0001_base},
+    {2, "events", schema_0002_events},
+    {3, "catalog", schema_0003_catalog},
+    {4, "staff", schema_0004_staff},
 };
 
 const migration *migrations_all(int *n)

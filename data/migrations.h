@@ -14,5 +14,8 @@ typedef struct {
 const migration *migrations_all(int *n);
 
 extern const char schema_0001_base[];
+extern const char schema_0002_events[];
+extern const char schema_0003_catalog[];
+extern const char schema_0004_staff[];
 
 #endif
