@@ -16,6 +16,7 @@
 /* The keys this version understands ("section:key", lowercase as iniparser stores them). */
 static const char *const known_keys[] = {
     "paths:calendar",
+    "paths:db",
 };
 
 static char parse_error[512];
@@ -80,6 +81,20 @@ static void one_line(char *s)
         s[--n] = '\0';
 }
 
+/* Copy a path-valued key (when present) into dst, a PATH_MAX buffer. */
+static int copy_path(const dictionary *d, const char *key, char *dst, const char *file, char *err, size_t errlen)
+{
+    const char *v = iniparser_getstring(d, key, NULL);
+    if (!v)
+        return 0;
+    if (strlen(v) >= PATH_MAX) {
+        snprintf(err, errlen, "%s: %s is too long", file, key);
+        return -1;
+    }
+    snprintf(dst, PATH_MAX, "%s", v);
+    return 0;
+}
+
 int config_load(const char *path, gconfig *cfg, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "r");
@@ -97,15 +112,10 @@ int config_load(const char *path, gconfig *cfg, char *err, size_t errlen)
         return -1;
     }
     int rc = check_keys(d, path, err, errlen);
-    if (rc == 0) {
-        const char *cal = iniparser_getstring(d, "paths:calendar", "");
-        if (strlen(cal) >= sizeof cfg->calendar) {
-            snprintf(err, errlen, "%s: paths:calendar is too long", path);
-            rc = -1;
-        } else {
-            snprintf(cfg->calendar, sizeof cfg->calendar, "%s", cal);
-        }
-    }
+    if (rc == 0)
+        rc = copy_path(d, "paths:calendar", cfg->calendar, path, err, errlen);
+    if (rc == 0)
+        rc = copy_path(d, "paths:db", cfg->db, path, err, errlen);
     iniparser_freedict(d);
     return rc;
 }

@@ -7,6 +7,7 @@
 
 typedef struct {
     char calendar[PATH_MAX]; /* [paths] calendar: holiday file; "" = the default search */
+    char db[PATH_MAX];       /* [paths] db: the database; "" = $XDG_DATA_HOME/guichet/guichet.db */
 } gconfig;
 
 /* Fill cfg with the defaults of config.ini.example. */

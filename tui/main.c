@@ -1,6 +1,6 @@
 /* main.c - entry point of build/guichet: global options, then a verb.
  *
- *   guichet [--config FILE] [--calendar FILE] GROUP NAME ARGS...
+ *   guichet [--config FILE] [--calendar FILE] [--db FILE] GROUP NAME ARGS...
  *
  * Bad arguments print the usage and exit 2 (VERB_USAGE). */
 #include <stdio.h>
@@ -71,6 +71,9 @@ int main(int argc, char **argv)
             return VERB_OK;
         } else if (strcmp(argv[i], "--config") == 0) {
             if (!(config_path = option_value(argc, argv, &i)))
+                return VERB_USAGE;
+        } else if (strcmp(argv[i], "--db") == 0) {
+            if (!(ctx.db = option_value(argc, argv, &i)))
                 return VERB_USAGE;
         } else if (strcmp(argv[i], "--calendar") == 0) {
             if (!(ctx.calendar = option_value(argc, argv, &i)))

@@ -3,9 +3,11 @@
  * verbs here; a verb's arguments are counted before it runs. */
 #include "tui/verbs.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "data/store.h"
 #include "tui/i18n.h"
 
 static const verb verbs[] = {
@@ -19,6 +21,22 @@ static const verb verbs[] = {
      N_("list the years the loaded calendar covers")},
 };
 
+store *verb_open_store(const verb_ctx *ctx)
+{
+    char path[PATH_MAX], err[STORE_ERR_LEN];
+    const char *given = ctx->db ? ctx->db : ctx->config.db;
+    if (given && *given)
+        snprintf(path, sizeof path, "%s", given);
+    else if (store_default_path(path, sizeof path, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        return NULL;
+    }
+    store *s = store_open(path, err, sizeof err);
+    if (!s)
+        fprintf(stderr, "%s\n", err);
+    return s;
+}
+
 const verb *verb_find(const char *group, const char *name)
 {
     for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
@@ -30,7 +48,7 @@ const verb *verb_find(const char *group, const char *name)
 void verb_usage(int to_stderr)
 {
     FILE *out = to_stderr ? stderr : stdout;
-    fprintf(out, "%s\n", _("usage: guichet [--config FILE] [--calendar FILE] VERB ARGS..."));
+    fprintf(out, "%s\n", _("usage: guichet [--config FILE] [--calendar FILE] [--db FILE] VERB ARGS..."));
     fprintf(out, "%s\n", _("verbs:"));
     for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
         char synopsis[64];

@@ -5,6 +5,7 @@
 
 #include "core/date.h"
 #include "data/config.h"
+#include "data/store.h"
 
 /* Exit codes shared by every verb. */
 enum { VERB_OK = 0, VERB_FAIL = 1, VERB_USAGE = 2 };
@@ -13,6 +14,7 @@ enum { VERB_OK = 0, VERB_FAIL = 1, VERB_USAGE = 2 };
 typedef struct {
     gconfig config;          /* after --config / the default config file */
     const char *calendar;    /* --calendar FILE, overrides config */
+    const char *db;          /* --db FILE, overrides [paths] db; NULL: the XDG default */
     gdate today;             /* the terminal's date (GUICHET_TODAY overrides, for drills and tests) */
 } verb_ctx;
 
@@ -27,6 +29,9 @@ typedef struct {
     const char *args;   /* argument synopsis for the usage text */
     const char *help;   /* one line, English msgid */
 } verb;
+
+/* Open the database (--db or the default); NULL after printing why. */
+store *verb_open_store(const verb_ctx *ctx);
 
 /* Find the verb for argv ("group name ..."); NULL when there is none. */
 const verb *verb_find(const char *group, const char *name);
