@@ -188,7 +188,9 @@ static int apply_migration(store *s, const migration *m)
     return store_commit(s);
 fail:
     store_rollback(s);
-    return store_fail(s, "%s: migration %d (%s) failed: %s", s->path, m->version, m->name, s->err);
+    char why[STORE_ERR_LEN];
+    snprintf(why, sizeof why, "%s", s->err);
+    return store_fail(s, "%s: migration %d (%s) failed: %s", s->path, m->version, m->name, why);
 }
 
 static int migrate(store *s, int target)
@@ -224,7 +226,6 @@ int store_schema_version(store *s)
 
 static int set_pragmas(store *s)
 {
-    sqlite3_busy_timeout(s->db, 5000);
     if (exec(s, "PRAGMA foreign_keys = ON", "enabling foreign keys") != 0)
         return -1;
     sqlite3_stmt *st = store_prepare(s, "PRAGMA journal_mode = WAL");
@@ -250,6 +251,8 @@ store *store_open_at(const char *path, int version, char *err, size_t errlen)
     snprintf(s->path, sizeof s->path, "%s", path);
     int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
     int ok = rc == SQLITE_OK;
+    if (ok) /* before the first read: another process (guichet-sync) may hold the lock */
+        sqlite3_busy_timeout(s->db, 5000);
     if (!ok)
         store_fail(s, "%s: cannot open: %s", path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
     /* The version check comes first: it only reads, so a foreign or newer file stays as it was. */
