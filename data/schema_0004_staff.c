@@ -1,4 +1,52 @@
-/* schema_0004_staff.c - migration 0004: being written in this session (see issue 3). */
+/* schema_0004_staff.c - migration 0004: windows, staff (PIN as an argon2id
+ * string, failed attempts and lockout), the windows each staff member may
+ * serve, and the A/B roster per date with the history of every change.
+ * Staff rows are never deleted (events name them); times are ms since the
+ * epoch; dates are "YYYY-MM-DD". */
 #include "data/migrations.h"
 
-const char schema_0004_staff[] = "SELECT 1;\n";
+const char schema_0004_staff[] =
+    "CREATE TABLE windows (\n"
+    "  code TEXT PRIMARY KEY CHECK (length(code) BETWEEN 1 AND 8 AND code = upper(code)),\n"
+    "  name TEXT NOT NULL CHECK (length(name) >= 1)\n"
+    ") WITHOUT ROWID;\n"
+    "\n"
+    "CREATE TABLE staff (\n"
+    "  num             INTEGER PRIMARY KEY,\n"
+    "  code            TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 2 AND 16 AND code = lower(code)),\n"
+    "  name            TEXT NOT NULL CHECK (length(name) >= 1),\n"
+    "  roles           INTEGER NOT NULL CHECK (roles BETWEEN 1 AND 15),\n"
+    "  birth           TEXT,                     -- only for the PIN policy (core/pin.c)\n"
+    "  pin_hash        TEXT NOT NULL CHECK (substr(pin_hash, 1, 10) = '$argon2id$'),\n"
+    "  active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),\n"
+    "  failed_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0),\n"
+    "  locked_until    INTEGER NOT NULL DEFAULT 0 -- ms; locked while now < locked_until\n"
+    ");\n"
+    "\n"
+    "CREATE TABLE staff_window (\n"
+    "  staff       INTEGER NOT NULL REFERENCES staff(num),\n"
+    "  window_code TEXT NOT NULL REFERENCES windows(code),\n"
+    "  PRIMARY KEY (staff, window_code)\n"
+    ") WITHOUT ROWID;\n"
+    "\n"
+    "CREATE TABLE roster (\n"
+    "  day         TEXT NOT NULL CHECK (length(day) = 10),\n"
+    "  window_code TEXT NOT NULL REFERENCES windows(code),\n"
+    "  a           INTEGER NOT NULL REFERENCES staff(num),  -- A post (front)\n"
+    "  b           INTEGER NOT NULL REFERENCES staff(num),  -- B post (backup)\n"
+    "  set_by      INTEGER REFERENCES staff(num),           -- NULL: administrator's command line\n"
+    "  updated_at  INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (day, window_code),\n"
+    "  CHECK (a <> b)\n"
+    ") WITHOUT ROWID;\n"
+    "\n"
+    "CREATE TABLE roster_change (\n"
+    "  id          INTEGER PRIMARY KEY,\n"
+    "  day         TEXT NOT NULL,\n"
+    "  window_code TEXT NOT NULL REFERENCES windows(code),\n"
+    "  a           INTEGER NOT NULL REFERENCES staff(num),\n"
+    "  b           INTEGER NOT NULL REFERENCES staff(num),\n"
+    "  set_by      INTEGER REFERENCES staff(num),\n"
+    "  at          INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE INDEX roster_change_day ON roster_change(day, window_code, id);\n";
