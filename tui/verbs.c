@@ -19,6 +19,16 @@ static const verb verbs[] = {
      N_("exit 0 on a working day, 1 on a rest day, 2 on error")},
     {"calendar", "years", 0, 0, verb_calendar_years, "",
      N_("list the years the loaded calendar covers")},
+    {"staff", "add", 2, 40, verb_staff_add, "ID NAME --role R[,R] [--window W]... [--birth DATE] [--pin-stdin]",
+     N_("add a staff member; asks for the PIN twice")},
+    {"staff", "list", 0, 0, verb_staff_list, "", N_("list the staff, their roles and windows")},
+    {"window", "add", 2, 2, verb_window_add, "CODE NAME", N_("add a service window")},
+    {"window", "list", 0, 0, verb_window_list, "", N_("list the service windows")},
+    {"roster", "set", 4, 4, verb_roster_set, "DATE WINDOW A_STAFF B_STAFF",
+     N_("set the A and B posts of a window for a date")},
+    {"roster", "show", 1, 1, verb_roster_show, "DATE", N_("show the A/B roster of a date")},
+    {"audit", "verify", 0, 0, verb_audit_verify, "",
+     N_("check the event log's hash chain and name the first broken link")},
 };
 
 store *verb_open_store(const verb_ctx *ctx)
@@ -51,8 +61,11 @@ void verb_usage(int to_stderr)
     fprintf(out, "%s\n", _("usage: guichet [--config FILE] [--calendar FILE] [--db FILE] VERB ARGS..."));
     fprintf(out, "%s\n", _("verbs:"));
     for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
-        char synopsis[64];
+        char synopsis[160];
         snprintf(synopsis, sizeof synopsis, "%s %s %s", verbs[i].group, verbs[i].name, verbs[i].args);
-        fprintf(out, "  %-32s %s\n", synopsis, _(verbs[i].help));
+        if (strlen(synopsis) > 32)
+            fprintf(out, "  %s\n  %-32s %s\n", synopsis, "", _(verbs[i].help));
+        else
+            fprintf(out, "  %-32s %s\n", synopsis, _(verbs[i].help));
     }
 }

@@ -43,5 +43,12 @@ int verb_id_check(verb_ctx *ctx, int argc, char **argv);
 int verb_calendar_add(verb_ctx *ctx, int argc, char **argv);
 int verb_calendar_is_workday(verb_ctx *ctx, int argc, char **argv);
 int verb_calendar_years(verb_ctx *ctx, int argc, char **argv);
+int verb_staff_add(verb_ctx *ctx, int argc, char **argv);
+int verb_staff_list(verb_ctx *ctx, int argc, char **argv);
+int verb_window_add(verb_ctx *ctx, int argc, char **argv);
+int verb_window_list(verb_ctx *ctx, int argc, char **argv);
+int verb_roster_set(verb_ctx *ctx, int argc, char **argv);
+int verb_roster_show(verb_ctx *ctx, int argc, char **argv);
+int verb_audit_verify(verb_ctx *ctx, int argc, char **argv);
 
 #endif
