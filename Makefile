@@ -25,6 +25,7 @@ CORE_SRC := $(wildcard core/*.c)
 DATA_SRC := $(wildcard data/*.c)
 TUI_SRC  := $(wildcard tui/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
+BENCH_SRC := $(wildcard bench/*.c)
 PO_FILES := $(wildcard po/*.po)
 
 B  := build
@@ -38,10 +39,11 @@ DATA_OBJ_A := $(DATA_SRC:%.c=$(BA)/obj/%.o)
 TUI_OBJ_A  := $(TUI_SRC:%.c=$(BA)/obj/%.o)
 TESTS      := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 TESTS_A    := $(TEST_SRC:tests/unit/%.c=$(BA)/tests/%)
+BENCHES    := $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 MO_FILES   := $(PO_FILES:po/%.po=$(B)/locale/%/LC_MESSAGES/guichet.mo)
 MO_FILES_A := $(PO_FILES:po/%.po=$(BA)/locale/%/LC_MESSAGES/guichet.mo)
 
-.PHONY: all test unit deps clean run pot check-layers
+.PHONY: all test unit bench deps clean run pot check-layers
 
 all: $(B)/guichet $(MO_FILES)
 
@@ -113,6 +115,14 @@ check-layers:
 	  { echo "core/ includes an I/O library header"; exit 1; }
 	@! grep -rlE '#include *[<"](sqlite3|curl/)' tui || \
 	  { echo "tui/ includes sqlite3.h or curl (go through data/)"; exit 1; }
+
+# Benchmarks print figures (never asserted); see bench/README.md.
+$(B)/bench/%: bench/%.c $(B)/libdata.a $(B)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(B)/libdata.a $(B)/libcore.a $(LIBS_CLIENT)
+
+bench: $(BENCHES) $(B)/guichet
+	@for b in $(BENCHES); do echo "== $$b"; $$b || exit 1; done
 
 run: all
 	@echo "The clerk's screen arrives with the TUI issue; today build/guichet offers the verbs:"
