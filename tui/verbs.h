@@ -50,5 +50,8 @@ int verb_window_list(verb_ctx *ctx, int argc, char **argv);
 int verb_roster_set(verb_ctx *ctx, int argc, char **argv);
 int verb_roster_show(verb_ctx *ctx, int argc, char **argv);
 int verb_audit_verify(verb_ctx *ctx, int argc, char **argv);
+int verb_catalog_import(verb_ctx *ctx, int argc, char **argv);
+int verb_catalog_list(verb_ctx *ctx, int argc, char **argv);
+int verb_catalog_search(verb_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -1,0 +1,76 @@
+/* width.c - measuring UTF-8 text in display columns with wcwidth(), so
+ * tables of Chinese names line up.  Under a non-UTF-8 locale (LANG=C)
+ * wcwidth() knows nothing of CJK; then East Asian wide ranges count as two. */
+#include "tui/width.h"
+
+#include <wchar.h>
+
+/* Decode one UTF-8 sequence; returns its length (1 for an invalid byte, *cp = '?'). */
+static int decode(const unsigned char *p, unsigned *cp)
+{
+    int n = p[0] < 0x80 ? 1 : p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC0 ? 2 : 0;
+    if (n == 0) {
+        *cp = '?';
+        return 1;
+    }
+    unsigned v = n == 1 ? p[0] : p[0] & (0x3F >> (n - 1));
+    for (int i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80) {
+            *cp = '?';
+            return 1;
+        }
+        v = (v << 6) | (p[i] & 0x3F);
+    }
+    *cp = v;
+    return n;
+}
+
+static int wide_range(unsigned cp)
+{
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+static int char_width(unsigned cp)
+{
+    int w = wcwidth((wchar_t)cp);
+    if (w >= 0)
+        return w;
+    return wide_range(cp) ? 2 : (cp < 0x20 ? 0 : 1);
+}
+
+int text_width(const char *s)
+{
+    int cols = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned cp;
+        p += decode(p, &cp);
+        cols += char_width(cp);
+    }
+    return cols;
+}
+
+void print_padded(FILE *out, const char *s, int columns)
+{
+    int fits = text_width(s) < columns;
+    int used = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned cp;
+        int len = decode(p, &cp), w = char_width(cp);
+        if (!fits && used + w > columns - 3) /* keep room for ".." and a space */
+            break;
+        fwrite(p, 1, (size_t)len, out);
+        used += w;
+        p += len;
+    }
+    if (!fits) {
+        fputs("..", out);
+        used += 2;
+    }
+    for (; used < columns; used++)
+        fputc(' ', out);
+}

@@ -1,0 +1,12 @@
+/* width.h - display width of UTF-8 text in terminal columns (Chinese is two). */
+#ifndef GUICHET_TUI_WIDTH_H
+#define GUICHET_TUI_WIDTH_H
+
+#include <stdio.h>
+
+/* Columns the UTF-8 string takes on screen (wcwidth; wide when the locale cannot say). */
+int text_width(const char *s);
+/* Print s in exactly `columns` display columns: padded with spaces, or cut with ".." and a space. */
+void print_padded(FILE *out, const char *s, int columns);
+
+#endif
