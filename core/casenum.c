@@ -1,5 +1,6 @@
 /* casenum.c - formatting and parsing case numbers (see casenum.h). */
 #include "core/casenum.h"
+#include "core/digits.h"
 
 #include <string.h>
 
@@ -26,14 +27,6 @@ bool casenum_code_valid(const char *code, int max)
     return true;
 }
 
-static void put_digits(char *p, int v, int n)
-{
-    for (int i = n - 1; i >= 0; i--) {
-        p[i] = (char)('0' + v % 10);
-        v /= 10;
-    }
-}
-
 casenum_status casenum_format(const casenum_parts *p, char *buf)
 {
     if (!casenum_code_valid(p->centre, CASENUM_CENTRE_MAX))
@@ -52,12 +45,12 @@ casenum_status casenum_format(const casenum_parts *p, char *buf)
     memcpy(o, p->terminal, t);
     o += t;
     *o++ = '-';
-    put_digits(o, p->day.y, 4);
-    put_digits(o + 4, p->day.m, 2);
-    put_digits(o + 6, p->day.d, 2);
+    digits_put(o, (unsigned)p->day.y, 4);
+    digits_put(o + 4, (unsigned)p->day.m, 2);
+    digits_put(o + 6, (unsigned)p->day.d, 2);
     o += 8;
     *o++ = '-';
-    put_digits(o, p->seq, 4);
+    digits_put(o, (unsigned)p->seq, 4);
     o[4] = '\0';
     return CASENUM_OK;
 }
@@ -75,17 +68,6 @@ static const char *take_code(const char *s, char *dst, int max)
     return *s == '-' ? s + 1 : NULL;
 }
 
-static int digits(const char *s, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
 casenum_status casenum_parse(const char *s, casenum_parts *p)
 {
     memset(p, 0, sizeof *p);
@@ -99,7 +81,7 @@ casenum_status casenum_parse(const char *s, casenum_parts *p)
         return CASENUM_BAD_CENTRE;
     if (!casenum_code_valid(p->terminal, CASENUM_TERMINAL_MAX))
         return CASENUM_BAD_TERMINAL;
-    int y = digits(r, 4), m = digits(r + 4, 2), d = digits(r + 6, 2), seq = digits(r + 9, 4);
+    int y = digits_value(r, 4), m = digits_value(r + 4, 2), d = digits_value(r + 6, 2), seq = digits_value(r + 9, 4);
     if (y < 0 || m < 0 || d < 0 || seq < 0)
         return CASENUM_BAD_SHAPE;
     if (!date_valid(y, m, d))

@@ -2,6 +2,7 @@
  * The day-number conversion is Howard Hinnant's days_from_civil /
  * civil_from_days algorithm, exact for the proleptic Gregorian calendar. */
 #include "date.h"
+#include "core/digits.h"
 
 
 bool date_is_leap(int y)
@@ -23,17 +24,6 @@ bool date_valid(int y, int m, int d)
            d <= date_days_in_month(y, m);
 }
 
-static int digits(const char *s, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
 int date_parse(const char *s, gdate *out)
 {
     if (!s)
@@ -43,7 +33,7 @@ int date_parse(const char *s, gdate *out)
             return -1;
     if (s[4] != '-' || s[7] != '-' || s[10] != '\0')
         return -1;
-    int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+    int y = digits_value(s, 4), m = digits_value(s + 5, 2), d = digits_value(s + 8, 2);
     if (y < 0 || m < 0 || d < 0 || !date_valid(y, m, d))
         return -1;
     out->y = y;
@@ -52,21 +42,13 @@ int date_parse(const char *s, gdate *out)
     return 0;
 }
 
-static void put_digits(char *p, unsigned v, int n)
-{
-    for (int i = n - 1; i >= 0; i--) {
-        p[i] = (char)('0' + v % 10);
-        v /= 10;
-    }
-}
-
 char *date_format(gdate dt, char *buf)
 {
-    put_digits(buf, (unsigned)dt.y, 4);
+    digits_put(buf, (unsigned)dt.y, 4);
     buf[4] = '-';
-    put_digits(buf + 5, (unsigned)dt.m, 2);
+    digits_put(buf + 5, (unsigned)dt.m, 2);
     buf[7] = '-';
-    put_digits(buf + 8, (unsigned)dt.d, 2);
+    digits_put(buf + 8, (unsigned)dt.d, 2);
     buf[10] = '\0';
     return buf;
 }
