@@ -8,27 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "data/staff_err.h"
 #include "data/store_db.h"
-
-static staff_rc fail(char *err, size_t errlen, staff_rc rc, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static staff_rc fail(char *err, size_t errlen, staff_rc rc, const char *fmt, ...)
-{
-    if (err && errlen) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, errlen, fmt, ap);
-        va_end(ap);
-    }
-    return rc;
-}
-
-static staff_rc db_fail(store *s, char *err, size_t errlen)
-{
-    store_rollback(s);
-    return fail(err, errlen, STAFF_E_DB, "%s", store_errmsg(s));
-}
 
 /* Roll back whatever is open and pass rc on (its message is already in err). */
 static staff_rc abandon(store *s, staff_rc rc)
@@ -49,7 +30,7 @@ static staff_rc norm_day(const char *day, char *out, char *err, size_t errlen)
 {
     gdate g;
     if (date_parse(day, &g) != 0)
-        return fail(err, errlen, STAFF_E_INPUT, "date \"%.40s\" is not a real date (YYYY-MM-DD)", day ? day : "");
+        return staff_fail(err, errlen, STAFF_E_INPUT, "date \"%.40s\" is not a real date (YYYY-MM-DD)", day ? day : "");
     date_format(g, out);
     return STAFF_OK;
 }
@@ -67,7 +48,7 @@ static staff_rc fetch_window(store *s, const char *code, window_rec *out, char *
 {
     sqlite3_stmt *st = store_prepare(s, "SELECT code, name FROM windows WHERE code = ?1");
     if (!st)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
@@ -77,9 +58,9 @@ static staff_rc fetch_window(store *s, const char *code, window_rec *out, char *
         return STAFF_OK;
     if (rc != SQLITE_DONE) {
         store_fail_sql(s, "reading a window");
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     }
-    return fail(err, errlen, STAFF_E_NOT_FOUND, "window %s does not exist (add it first)", code);
+    return staff_fail(err, errlen, STAFF_E_NOT_FOUND, "window %s does not exist (add it first)", code);
 }
 
 static int insert_window(store *s, const char *code, const char *name)
@@ -104,14 +85,14 @@ staff_rc window_add(store *s, const char *code, const char *name, char *err, siz
     if (rc != STAFF_OK)
         return rc;
     if (store_begin(s) != 0)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     rc = fetch_window(s, c, &old, err, errlen);
     if (rc == STAFF_OK)
-        return abandon(s, fail(err, errlen, STAFF_E_EXISTS, "window %s already exists (%s)", c, old.name));
+        return abandon(s, staff_fail(err, errlen, STAFF_E_EXISTS, "window %s already exists (%s)", c, old.name));
     if (rc != STAFF_E_NOT_FOUND)
         return abandon(s, rc);
     if (insert_window(s, c, n) != 0 || store_commit(s) != 0)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     return ok(err, errlen);
 }
 
@@ -128,7 +109,7 @@ staff_rc window_list(store *s, window_cb cb, void *ctx, char *err, size_t errlen
 {
     sqlite3_stmt *st = store_prepare(s, "SELECT code, name FROM windows ORDER BY code");
     if (!st)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     window_rec w;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -141,7 +122,7 @@ staff_rc window_list(store *s, window_cb cb, void *ctx, char *err, size_t errlen
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
         store_fail_sql(s, "listing windows");
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     }
     return ok(err, errlen);
 }
@@ -156,11 +137,11 @@ static staff_rc check_post(store *s, const char *code, const char *post, const c
     if (rc != STAFF_OK)
         return rc;
     if (!out->active)
-        return fail(err, errlen, STAFF_E_INACTIVE, "%s post: staff member \"%s\" is deactivated", post, out->code);
+        return staff_fail(err, errlen, STAFF_E_INACTIVE, "%s post: staff member \"%s\" is deactivated", post, out->code);
     for (int i = 0; i < out->n_windows; i++)
         if (strcmp(out->windows[i], window) == 0)
             return STAFF_OK;
-    return fail(err, errlen, STAFF_E_NOT_ALLOWED, "%s post: \"%s\" (%s) is not allowed at window %s "
+    return staff_fail(err, errlen, STAFF_E_NOT_ALLOWED, "%s post: \"%s\" (%s) is not allowed at window %s "
                 "(add the window to their list first)", post, out->code, out->name, window);
 }
 
@@ -175,9 +156,9 @@ static staff_rc check_setter(store *s, const char *by, staff_id *num, char *err,
     if (rc != STAFF_OK)
         return rc;
     if (!rec.active)
-        return fail(err, errlen, STAFF_E_INACTIVE, "staff member \"%s\" is deactivated", rec.code);
+        return staff_fail(err, errlen, STAFF_E_INACTIVE, "staff member \"%s\" is deactivated", rec.code);
     if (!(rec.roles & STAFF_ROLE_SUPERVISOR))
-        return fail(err, errlen, STAFF_E_NOT_ALLOWED, "\"%s\" is not a supervisor: only a supervisor sets the roster",
+        return staff_fail(err, errlen, STAFF_E_NOT_ALLOWED, "\"%s\" is not a supervisor: only a supervisor sets the roster",
                     rec.code);
     *num = rec.num;
     return STAFF_OK;
@@ -243,7 +224,7 @@ static staff_rc set_checked(store *s, roster_row *r, const char *a, const char *
         return rc;
     r->a = ra.num;
     r->b = rb.num;
-    return write_row(s, r) == 0 ? STAFF_OK : db_fail(s, err, errlen);
+    return write_row(s, r) == 0 ? STAFF_OK : staff_db_fail(s, err, errlen);
 }
 
 staff_rc roster_set(store *s, const char *day, const char *window, const char *a, const char *b,
@@ -258,17 +239,17 @@ staff_rc roster_set(store *s, const char *day, const char *window, const char *a
     if (rc == STAFF_OK)
         rc = staff_code_norm(b, cb, sizeof cb, err, errlen);
     if (rc == STAFF_OK && strcmp(ca, cb) == 0)
-        rc = fail(err, errlen, STAFF_E_INPUT, "A and B must be two different people (both are \"%s\")", ca);
+        rc = staff_fail(err, errlen, STAFF_E_INPUT, "A and B must be two different people (both are \"%s\")", ca);
     if (rc != STAFF_OK)
         return rc;
     roster_row r = {d, w, 0, 0, 0, now_ms};
     if (store_begin(s) != 0)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     rc = set_checked(s, &r, ca, cb, by, err, errlen);
     if (rc != STAFF_OK)
         return abandon(s, rc);
     if (store_commit(s) != 0)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     return ok(err, errlen);
 }
 
@@ -318,7 +299,7 @@ static staff_rc each_line(store *s, int which, const char *day, const char *wind
         return rc;
     sqlite3_stmt *st = store_prepare(s, line_sql[which]);
     if (!st)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     sqlite3_bind_text(st, 1, d, -1, SQLITE_STATIC);
     if (window)
         sqlite3_bind_text(st, 2, w, -1, SQLITE_STATIC);
@@ -336,7 +317,7 @@ static staff_rc each_line(store *s, int which, const char *day, const char *wind
     sqlite3_finalize(st);
     if (step != SQLITE_DONE) {
         store_fail_sql(s, "reading the roster");
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     }
     return ok(err, errlen);
 }
@@ -360,7 +341,7 @@ staff_rc roster_for(store *s, const char *day, const char *window, roster_line *
     if (rc != STAFF_OK)
         return rc;
     if (n == 0)
-        return fail(err, errlen, STAFF_E_NOT_FOUND, "nobody is rostered at window %s on %.10s",
+        return staff_fail(err, errlen, STAFF_E_NOT_FOUND, "nobody is rostered at window %s on %.10s",
                     window ? window : "", day);
     return STAFF_OK;
 }

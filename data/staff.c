@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/names.h"
+#include "data/staff_err.h"
 #include "data/store_db.h"
 
 /* The hash of a random, forgotten PIN with the same cost as real ones: an
@@ -27,10 +28,7 @@ static const char *const role_names[] = {"clerk", "approver", "supervisor", "tra
 
 /* --- messages --------------------------------------------------------------- */
 
-static staff_rc fail(char *err, size_t errlen, staff_rc rc, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static staff_rc fail(char *err, size_t errlen, staff_rc rc, const char *fmt, ...)
+staff_rc staff_fail(char *err, size_t errlen, staff_rc rc, const char *fmt, ...)
 {
     if (err && errlen) {
         va_list ap;
@@ -41,10 +39,10 @@ static staff_rc fail(char *err, size_t errlen, staff_rc rc, const char *fmt, ...
     return rc;
 }
 
-static staff_rc db_fail(store *s, char *err, size_t errlen)
+staff_rc staff_db_fail(store *s, char *err, size_t errlen)
 {
     store_rollback(s);
-    return fail(err, errlen, STAFF_E_DB, "%s", store_errmsg(s));
+    return staff_fail(err, errlen, STAFF_E_DB, "%s", store_errmsg(s));
 }
 
 static void ok_msg(char *err, size_t errlen)
@@ -101,25 +99,25 @@ staff_rc staff_text_norm(const char *in, int max_chars, const char *what, char *
                          char *err, size_t errlen)
 {
     if (!in)
-        return fail(err, errlen, STAFF_E_INPUT, "%s is missing", what);
+        return staff_fail(err, errlen, STAFF_E_INPUT, "%s is missing", what);
     size_t len;
     const char *t = trim(in, &len);
     if (len == 0)
-        return fail(err, errlen, STAFF_E_INPUT, "%s is empty", what);
+        return staff_fail(err, errlen, STAFF_E_INPUT, "%s is empty", what);
     int chars = 0;
     for (size_t i = 0; i < len;) {
         unsigned long cp;
         size_t n = utf8_decode((const unsigned char *)t + i, len - i, &cp);
         if (n == 0)
-            return fail(err, errlen, STAFF_E_INPUT, "%s is not valid UTF-8 (byte %zu)", what, i + 1);
+            return staff_fail(err, errlen, STAFF_E_INPUT, "%s is not valid UTF-8 (byte %zu)", what, i + 1);
         if (is_control(cp))
-            return fail(err, errlen, STAFF_E_INPUT, "%s contains a control character (character %d)",
+            return staff_fail(err, errlen, STAFF_E_INPUT, "%s contains a control character (character %d)",
                         what, chars + 1);
         i += n;
         chars++;
     }
     if (chars > max_chars || len >= outlen)
-        return fail(err, errlen, STAFF_E_INPUT, "%s is too long: %d characters, at most %d", what, chars,
+        return staff_fail(err, errlen, STAFF_E_INPUT, "%s is too long: %d characters, at most %d", what, chars,
                     max_chars);
     memcpy(out, t, len);
     out[len] = '\0';
@@ -134,16 +132,16 @@ static int code_char(char c)
 staff_rc staff_code_norm(const char *in, char *out, size_t outlen, char *err, size_t errlen)
 {
     if (!in)
-        return fail(err, errlen, STAFF_E_INPUT, "staff id is missing");
+        return staff_fail(err, errlen, STAFF_E_INPUT, "staff id is missing");
     size_t len;
     const char *t = trim(in, &len);
     if (len < STAFF_CODE_MIN || len > STAFF_CODE_MAX || len >= outlen)
-        return fail(err, errlen, STAFF_E_INPUT, "staff id \"%.*s\": %d to %d characters expected",
+        return staff_fail(err, errlen, STAFF_E_INPUT, "staff id \"%.*s\": %d to %d characters expected",
                     (int)(len > 40 ? 40 : len), t, STAFF_CODE_MIN, STAFF_CODE_MAX);
     for (size_t i = 0; i < len; i++) {
         char c = t[i] >= 'A' && t[i] <= 'Z' ? (char)(t[i] - 'A' + 'a') : t[i];
         if (!code_char(c) || (i == 0 && (c == '.' || c == '_' || c == '-')))
-            return fail(err, errlen, STAFF_E_INPUT,
+            return staff_fail(err, errlen, STAFF_E_INPUT,
                         "staff id \"%.*s\": character %zu is not allowed (use a-z, 0-9 and . _ -, "
                         "starting with a letter or digit)", (int)len, t, i + 1);
         out[i] = c;
@@ -155,16 +153,16 @@ staff_rc staff_code_norm(const char *in, char *out, size_t outlen, char *err, si
 staff_rc window_code_norm(const char *in, char *out, size_t outlen, char *err, size_t errlen)
 {
     if (!in)
-        return fail(err, errlen, STAFF_E_INPUT, "window code is missing");
+        return staff_fail(err, errlen, STAFF_E_INPUT, "window code is missing");
     size_t len;
     const char *t = trim(in, &len);
     if (len < 1 || len > WINDOW_CODE_MAX || len >= outlen)
-        return fail(err, errlen, STAFF_E_INPUT, "window code \"%.*s\": 1 to %d characters expected",
+        return staff_fail(err, errlen, STAFF_E_INPUT, "window code \"%.*s\": 1 to %d characters expected",
                     (int)(len > 40 ? 40 : len), t, WINDOW_CODE_MAX);
     for (size_t i = 0; i < len; i++) {
         char c = t[i] >= 'a' && t[i] <= 'z' ? (char)(t[i] - 'a' + 'A') : t[i];
         if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c == '-' && i > 0)))
-            return fail(err, errlen, STAFF_E_INPUT,
+            return staff_fail(err, errlen, STAFF_E_INPUT,
                         "window code \"%.*s\": character %zu is not allowed (use A-Z, 0-9 and -)",
                         (int)len, t, i + 1);
         out[i] = c;
@@ -198,7 +196,7 @@ int staff_roles_parse(const char *text, unsigned *roles, char *err, size_t errle
         snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), p);
         int i = n < sizeof word ? names_index(role_names, N_ROLES, word) : N_ROLES;
         if (i == N_ROLES) {
-            fail(err, errlen, STAFF_E_INPUT, "unknown role \"%.*s\" (clerk, approver, supervisor, trainer)",
+            staff_fail(err, errlen, STAFF_E_INPUT, "unknown role \"%.*s\" (clerk, approver, supervisor, trainer)",
                  (int)(n > 40 ? 40 : n), p);
             return -1;
         }
@@ -230,7 +228,7 @@ char *staff_roles_format(unsigned roles, char *buf, size_t len)
 static staff_rc check_roles(unsigned roles, char *err, size_t errlen)
 {
     if (roles == 0 || roles > STAFF_ROLES_ALL)
-        return fail(err, errlen, STAFF_E_INPUT, "a staff member needs at least one role "
+        return staff_fail(err, errlen, STAFF_E_INPUT, "a staff member needs at least one role "
                                                 "(clerk, approver, supervisor, trainer)");
     return STAFF_OK;
 }
@@ -274,7 +272,7 @@ static staff_rc fetch(store *s, const char *code, staff_id num, staff_rec *out, 
     sqlite3_stmt *st = store_prepare(s, code ? "SELECT " STAFF_COLUMNS " FROM staff WHERE code = ?1"
                                              : "SELECT " STAFF_COLUMNS " FROM staff WHERE num = ?1");
     if (!st)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     if (code)
         sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
     else
@@ -287,11 +285,11 @@ static staff_rc fetch(store *s, const char *code, staff_id num, staff_rec *out, 
         return STAFF_OK;
     if (rc != SQLITE_DONE) {
         store_fail_sql(s, "reading a staff member");
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     }
     if (code)
-        return fail(err, errlen, STAFF_E_NOT_FOUND, "no staff member with id \"%s\"", code);
-    return fail(err, errlen, STAFF_E_NOT_FOUND, "no staff member number %d", (int)num);
+        return staff_fail(err, errlen, STAFF_E_NOT_FOUND, "no staff member with id \"%s\"", code);
+    return staff_fail(err, errlen, STAFF_E_NOT_FOUND, "no staff member number %d", (int)num);
 }
 
 staff_rc staff_get(store *s, const char *code, staff_rec *out, char *err, size_t errlen)
@@ -309,7 +307,7 @@ staff_rc staff_get(store *s, const char *code, staff_rec *out, char *err, size_t
 staff_rc staff_get_num(store *s, staff_id num, staff_rec *out, char *err, size_t errlen)
 {
     if (num <= 0)
-        return fail(err, errlen, STAFF_E_NOT_FOUND, "no staff member number %d", (int)num);
+        return staff_fail(err, errlen, STAFF_E_NOT_FOUND, "no staff member number %d", (int)num);
     staff_rc rc = fetch(s, NULL, num, out, err, errlen);
     if (rc == STAFF_OK)
         ok_msg(err, errlen);
@@ -320,7 +318,7 @@ staff_rc staff_list(store *s, staff_cb cb, void *ctx, char *err, size_t errlen)
 {
     sqlite3_stmt *st = store_prepare(s, "SELECT " STAFF_COLUMNS " FROM staff ORDER BY code");
     if (!st)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     staff_rec rec;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -333,7 +331,7 @@ staff_rc staff_list(store *s, staff_cb cb, void *ctx, char *err, size_t errlen)
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
         store_fail_sql(s, "listing staff");
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     }
     ok_msg(err, errlen);
     return STAFF_OK;
@@ -369,7 +367,7 @@ static int window_exists(store *s, const char *code)
 static staff_rc norm_windows(const char *const *in, int n, char norm[][WINDOW_CODE_BUF], char *err, size_t errlen)
 {
     if (n < 0 || n > STAFF_WINDOWS_MAX)
-        return fail(err, errlen, STAFF_E_INPUT, "a staff member may serve 0 to %d windows, not %d",
+        return staff_fail(err, errlen, STAFF_E_INPUT, "a staff member may serve 0 to %d windows, not %d",
                     STAFF_WINDOWS_MAX, n);
     for (int i = 0; i < n; i++) {
         staff_rc rc = window_code_norm(in[i], norm[i], WINDOW_CODE_BUF, err, errlen);
@@ -387,14 +385,14 @@ static staff_rc write_windows(store *s, staff_id num, char norm[][WINDOW_CODE_BU
     if (del)
         sqlite3_bind_int(del, 1, num);
     if (run(s, del, "clearing a staff member's windows") != 0)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     for (int i = 0; i < n; i++) {
         int exists = window_exists(s, norm[i]);
         if (exists < 0)
-            return db_fail(s, err, errlen);
+            return staff_db_fail(s, err, errlen);
         if (!exists) {
             store_rollback(s);
-            return fail(err, errlen, STAFF_E_NOT_FOUND, "window %s does not exist (add it first)", norm[i]);
+            return staff_fail(err, errlen, STAFF_E_NOT_FOUND, "window %s does not exist (add it first)", norm[i]);
         }
         sqlite3_stmt *st = store_prepare(s, "INSERT OR IGNORE INTO staff_window(staff, window_code) "
                                             "VALUES (?1, ?2)");
@@ -403,7 +401,7 @@ static staff_rc write_windows(store *s, staff_id num, char norm[][WINDOW_CODE_BU
             sqlite3_bind_text(st, 2, norm[i], -1, SQLITE_STATIC);
         }
         if (run(s, st, "recording a staff member's window") != 0)
-            return db_fail(s, err, errlen);
+            return staff_db_fail(s, err, errlen);
     }
     return STAFF_OK;
 }
@@ -412,9 +410,9 @@ static staff_rc write_windows(store *s, staff_id num, char norm[][WINDOW_CODE_BU
 static staff_rc hash_pin(const char *pin, char *hash, char *err, size_t errlen)
 {
     if (sodium_init() < 0)
-        return fail(err, errlen, STAFF_E_DB, "libsodium cannot be initialised");
+        return staff_fail(err, errlen, STAFF_E_DB, "libsodium cannot be initialised");
     if (crypto_pwhash_str(hash, pin, strlen(pin), STAFF_PIN_OPSLIMIT, STAFF_PIN_MEMLIMIT) != 0)
-        return fail(err, errlen, STAFF_E_DB, "hashing the PIN failed (out of memory?)");
+        return staff_fail(err, errlen, STAFF_E_DB, "hashing the PIN failed (out of memory?)");
     return STAFF_OK;
 }
 
@@ -425,7 +423,7 @@ static staff_rc policy_and_hash(const char *code, gdate birth, const char *pin, 
     pin_owner owner = {code, birth};
     pin_status ps = pin_check(pin, &owner);
     if (ps != PIN_OK)
-        return fail(err, errlen, STAFF_E_PIN, "%s", pin_reason(ps));
+        return staff_fail(err, errlen, STAFF_E_PIN, "%s", pin_reason(ps));
     return hash_pin(pin, hash, err, errlen);
 }
 
@@ -434,7 +432,7 @@ static staff_rc check_in(const staff_in *in, char *code, char *name, char window
                          size_t errlen)
 {
     if (!in)
-        return fail(err, errlen, STAFF_E_INPUT, "no staff member given");
+        return staff_fail(err, errlen, STAFF_E_INPUT, "no staff member given");
     staff_rc rc = staff_code_norm(in->code, code, STAFF_CODE_BUF, err, errlen);
     if (rc == STAFF_OK)
         rc = staff_text_norm(in->name, STAFF_NAME_MAX, "name", name, STAFF_NAME_BUF, err, errlen);
@@ -443,7 +441,7 @@ static staff_rc check_in(const staff_in *in, char *code, char *name, char window
     if (rc == STAFF_OK)
         rc = norm_windows(in->windows, in->n_windows, windows, err, errlen);
     if (rc == STAFF_OK && in->birth.y != 0 && !date_valid(in->birth.y, in->birth.m, in->birth.d))
-        rc = fail(err, errlen, STAFF_E_INPUT, "birth date %04d-%02d-%02d is not a real date", in->birth.y,
+        rc = staff_fail(err, errlen, STAFF_E_INPUT, "birth date %04d-%02d-%02d is not a real date", in->birth.y,
                   in->birth.m, in->birth.d);
     return rc;
 }
@@ -485,21 +483,21 @@ static staff_rc add_rows(store *s, const char *code, const char *name, const sta
                          char windows[][WINDOW_CODE_BUF], const char *hash, char *err, size_t errlen)
 {
     if (store_begin(s) != 0)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     int taken = code_taken(s, code);
     if (taken < 0)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     if (taken) {
         store_rollback(s);
-        return fail(err, errlen, STAFF_E_EXISTS, "staff id \"%s\" is already taken", code);
+        return staff_fail(err, errlen, STAFF_E_EXISTS, "staff id \"%s\" is already taken", code);
     }
     if (insert_staff(s, code, name, in, hash) != 0)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     staff_id num = (staff_id)sqlite3_last_insert_rowid(store_db(s));
     staff_rc rc = write_windows(s, num, windows, in->n_windows, err, errlen);
     if (rc != STAFF_OK)
         return rc;
-    return store_commit(s) == 0 ? STAFF_OK : db_fail(s, err, errlen);
+    return store_commit(s) == 0 ? STAFF_OK : staff_db_fail(s, err, errlen);
 }
 
 staff_rc staff_add(store *s, const staff_in *in, const char *pin, char *err, size_t errlen)
@@ -527,7 +525,7 @@ static staff_rc update_one(store *s, const char *code, const char *sql, int (*bi
     if (rc != STAFF_OK)
         return rc;
     if (store_begin(s) != 0)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     sqlite3_stmt *st = store_prepare(s, sql);
     if (st) {
         sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
@@ -535,13 +533,13 @@ static staff_rc update_one(store *s, const char *code, const char *sql, int (*bi
             bind(st, arg);
     }
     if (run(s, st, "updating a staff member") != 0)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     if (sqlite3_changes(store_db(s)) == 0) {
         store_rollback(s);
-        return fail(err, errlen, STAFF_E_NOT_FOUND, "no staff member with id \"%s\"", norm);
+        return staff_fail(err, errlen, STAFF_E_NOT_FOUND, "no staff member with id \"%s\"", norm);
     }
     if (store_commit(s) != 0)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     ok_msg(err, errlen);
     return STAFF_OK;
 }
@@ -600,12 +598,12 @@ staff_rc staff_set_windows(store *s, const char *code, const char *const *window
     if (rc != STAFF_OK)
         return rc;
     if (store_begin(s) != 0)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     rc = write_windows(s, rec.num, norm, n, err, errlen);
     if (rc != STAFF_OK)
         return rc;
     if (store_commit(s) != 0)
-        return db_fail(s, err, errlen);
+        return staff_db_fail(s, err, errlen);
     ok_msg(err, errlen);
     return STAFF_OK;
 }
@@ -621,12 +619,12 @@ static staff_rc check_unlocker(store *s, const char *code, const char *by, char 
     if (rc != STAFF_OK)
         return rc;
     if (!sup.active)
-        return fail(err, errlen, STAFF_E_INACTIVE, "staff member \"%s\" is deactivated", sup.code);
+        return staff_fail(err, errlen, STAFF_E_INACTIVE, "staff member \"%s\" is deactivated", sup.code);
     if (!(sup.roles & STAFF_ROLE_SUPERVISOR))
-        return fail(err, errlen, STAFF_E_NOT_ALLOWED, "\"%s\" is not a supervisor: only a supervisor unlocks",
+        return staff_fail(err, errlen, STAFF_E_NOT_ALLOWED, "\"%s\" is not a supervisor: only a supervisor unlocks",
                     sup.code);
     if (sup.num == who.num)
-        return fail(err, errlen, STAFF_E_NOT_ALLOWED, "a supervisor cannot unlock themself");
+        return staff_fail(err, errlen, STAFF_E_NOT_ALLOWED, "a supervisor cannot unlock themself");
     return STAFF_OK;
 }
 
