@@ -6,6 +6,7 @@ static const migration list[] = {
     {2, "events", schema_0002_events},
     {3, "catalog", schema_0003_catalog},
     {4, "staff", schema_0004_staff},
+    {5, "cases", schema_0005_cases},
 };
 
 const migration *migrations_all(int *n)

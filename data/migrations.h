@@ -17,5 +17,6 @@ extern const char schema_0001_base[];
 extern const char schema_0002_events[];
 extern const char schema_0003_catalog[];
 extern const char schema_0004_staff[];
+extern const char schema_0005_cases[];
 
 #endif

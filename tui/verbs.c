@@ -32,6 +32,12 @@ static const verb verbs[] = {
     {"roster", "set", 4, 4, verb_roster_set, "DATE WINDOW A_STAFF B_STAFF",
      N_("set the A and B posts of a window for a date")},
     {"roster", "show", 1, 1, verb_roster_show, "DATE", N_("show the A/B roster of a date")},
+    {"cases", "search", 1, 1, verb_cases_search, "QUERY",
+     N_("find cases by case number (or its tail), applicant name prefix, ID number or phone")},
+    {"cases", "export", 4, 8, verb_cases_export, "--from DATE --to DATE [--csv] [--no-bom] [-o FILE]",
+     N_("write the cases received in a period as CSV (ID and phone masked)")},
+    {"demo", "seed", 2, 4, verb_demo_seed, "--cases N [--seed S]",
+     N_("fill the database with N realistic demonstration cases")},
     {"audit", "verify", 0, 0, verb_audit_verify, "",
      N_("check the event log's hash chain and name the first broken link")},
 };

@@ -53,5 +53,8 @@ int verb_audit_verify(verb_ctx *ctx, int argc, char **argv);
 int verb_catalog_import(verb_ctx *ctx, int argc, char **argv);
 int verb_catalog_list(verb_ctx *ctx, int argc, char **argv);
 int verb_catalog_search(verb_ctx *ctx, int argc, char **argv);
+int verb_cases_search(verb_ctx *ctx, int argc, char **argv);
+int verb_cases_export(verb_ctx *ctx, int argc, char **argv);
+int verb_demo_seed(verb_ctx *ctx, int argc, char **argv);
 
 #endif
