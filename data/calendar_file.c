@@ -4,6 +4,7 @@
  * it was, so a broken file never replaces a good calendar. */
 #include "data/calendar_file.h"
 #include "data/paths.h"
+#include "data/textfile.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -32,40 +33,12 @@ static calfile_status read_all(FILE *f, char **text, size_t *len, calfile_error 
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > CALFILE_MAX_BYTES)
         return fail(err, CALFILE_TOO_LARGE, 0);
-    size_t cap = 16384, used = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return fail(err, CALFILE_READ, ENOMEM);
-    for (;;) {
-        if (used == cap) {
-            if (cap > (size_t)CALFILE_MAX_BYTES) {
-                free(buf);
-                return fail(err, CALFILE_TOO_LARGE, 0);
-            }
-            char *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                free(buf);
-                return fail(err, CALFILE_READ, ENOMEM);
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-        size_t n = fread(buf + used, 1, cap - used, f);
-        used += n;
-        if (n == 0)
-            break;
-    }
-    if (ferror(f)) {
-        int e = errno;
-        free(buf);
-        return fail(err, CALFILE_READ, e);
-    }
-    if (used > (size_t)CALFILE_MAX_BYTES) {
-        free(buf);
+    errno = 0;
+    int rc = textfile_read_stream(f, (size_t)CALFILE_MAX_BYTES, text, len);
+    if (rc == -2)
         return fail(err, CALFILE_TOO_LARGE, 0);
-    }
-    *text = buf;
-    *len = used;
+    if (rc != 0)
+        return fail(err, CALFILE_READ, errno ? errno : ENOMEM);
     return CALFILE_OK;
 }
 

@@ -16,8 +16,7 @@ static int fail(char *err, size_t errlen, const char *path, const char *what, in
     return -1;
 }
 
-/* Read f to its end into buf (cap bytes); -1 on a read error, -2 when more than max. */
-static int read_stream(FILE *f, size_t max, char **text, size_t *len)
+int textfile_read_stream(FILE *f, size_t max, char **text, size_t *len)
 {
     size_t cap = 65536, used = 0;
     char *buf = malloc(cap + 1);
@@ -65,7 +64,7 @@ int textfile_read(const char *path, size_t max, char **text, size_t *len, char *
         return fail(err, errlen, path, "is a directory, not a file", 0);
     }
     errno = 0;
-    int rc = read_stream(f, max, text, len);
+    int rc = textfile_read_stream(f, max, text, len);
     int e = errno;
     fclose(f);
     if (rc == -2) {
