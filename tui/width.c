@@ -1,9 +1,8 @@
-/* width.c - measuring UTF-8 text in display columns with wcwidth(), so
- * tables of Chinese names line up.  Under a non-UTF-8 locale (LANG=C)
- * wcwidth() knows nothing of CJK; then East Asian wide ranges count as two. */
+/* width.c - measuring UTF-8 text in display columns with core/cwidth.h, so
+ * tables of Chinese names line up whatever the locale (LANG=C included). */
 #include "tui/width.h"
 
-#include <wchar.h>
+#include "core/cwidth.h"
 
 /* Decode one UTF-8 sequence; returns its length (1 for an invalid byte, *cp = '?'). */
 static int decode(const unsigned char *p, unsigned *cp)
@@ -25,20 +24,10 @@ static int decode(const unsigned char *p, unsigned *cp)
     return n;
 }
 
-static int wide_range(unsigned cp)
-{
-    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-}
-
 static int char_width(unsigned cp)
 {
-    int w = wcwidth((wchar_t)cp);
-    if (w >= 0)
-        return w;
-    return wide_range(cp) ? 2 : (cp < 0x20 ? 0 : 1);
+    int w = cwidth(cp);
+    return w < 0 ? 0 : w;
 }
 
 int text_width(const char *s)

@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-/* Columns the UTF-8 string takes on screen (wcwidth; wide when the locale cannot say). */
+/* Columns the UTF-8 string takes on screen (core/cwidth.h: Chinese is two). */
 int text_width(const char *s);
 /* Print s in exactly `columns` display columns: padded with spaces, or cut with ".." and a space. */
 void print_padded(FILE *out, const char *s, int columns);
