@@ -6,6 +6,7 @@
  * (调休) of each year are those of the State Council's notice
  * (国务院办公厅关于XXXX年部分节假日安排的通知), kept as data in cn.ini. */
 #include "core/calendar.h"
+#include "core/msgfmt.h"
 
 #include <string.h>
 
@@ -400,63 +401,10 @@ const char *cal_status_reason(cal_status st)
     return N_("unknown calendar error");
 }
 
-typedef struct {
-    char *buf;
-    size_t len, used;
-} outbuf;
-
-static void put(outbuf *o, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n && o->used + 1 < o->len; i++)
-        o->buf[o->used++] = s[i];
-    o->buf[o->used] = '\0';
-}
-
-static void put_int(outbuf *o, int v)
-{
-    char digits[12];
-    int n = 0;
-    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-    do {
-        digits[sizeof digits - 1 - n++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        digits[sizeof digits - 1 - n++] = '-';
-    put(o, digits + sizeof digits - n, (size_t)n);
-}
-
 char *cal_error_format(const cal_error *err, const char *fmt, char *buf, size_t len)
 {
-    outbuf o = {buf, len, 0};
-    if (len == 0)
-        return buf;
-    buf[0] = '\0';
-    if (!fmt)
-        fmt = cal_parse_reason(err->code);
-    if (err->file[0]) {
-        put(&o, err->file, strlen(err->file));
-        if (err->line > 0) {
-            put(&o, ":", 1);
-            put_int(&o, err->line);
-        }
-        put(&o, ": ", 2);
-    }
-    for (const char *f = fmt; *f; f++) {
-        if (f[0] == '%' && f[1] == 's') {
-            put(&o, err->token, strlen(err->token));
-            f++;
-        } else if (f[0] == '%' && f[1] == 'd') {
-            put_int(&o, err->year);
-            f++;
-        } else if (f[0] == '%' && f[1] == '%') {
-            put(&o, "%", 1);
-            f++;
-        } else {
-            put(&o, f, 1);
-        }
-    }
-    return buf;
+    return msgfmt_located(buf, len, err->file, err->line, fmt ? fmt : cal_parse_reason(err->code), err->token,
+                          err->year);
 }
 
 /* ---- arithmetic -------------------------------------------------------------------- */

@@ -2,6 +2,7 @@
  * parser (docs/keymaps.md) and lookups with the global fallback, and the
  * lines of the help screen.  Pure: no I/O, no allocation. */
 #include "core/keymap.h"
+#include "core/msgfmt.h"
 
 #include <string.h>
 
@@ -490,59 +491,8 @@ const char *keymap_error_reason(km_error_code code)
     return N_("unknown keymap file error");
 }
 
-typedef struct {
-    char *buf;
-    size_t len, used;
-} outbuf;
-
-static void put(outbuf *o, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n && o->used + 1 < o->len; i++)
-        o->buf[o->used++] = s[i];
-    o->buf[o->used] = '\0';
-}
-
-static void put_int(outbuf *o, int v)
-{
-    char digits[12];
-    int n = 0;
-    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-    do {
-        digits[sizeof digits - 1 - n++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        digits[sizeof digits - 1 - n++] = '-';
-    put(o, digits + sizeof digits - n, (size_t)n);
-}
-
 char *keymap_error_format(const keymap_error *err, const char *fmt, char *buf, size_t len)
 {
-    outbuf o = {buf, len, 0};
-    if (len == 0)
-        return buf;
-    buf[0] = '\0';
-    if (!fmt)
-        fmt = keymap_error_reason(err->code);
-    if (err->file[0]) {
-        put(&o, err->file, strlen(err->file));
-        put(&o, ":", 1);
-    }
-    put_int(&o, err->line);
-    put(&o, ": ", 2);
-    for (const char *f = fmt; *f; f++) {
-        if (f[0] == '%' && f[1] == 's') {
-            put(&o, err->token, strlen(err->token));
-            f++;
-        } else if (f[0] == '%' && f[1] == 'd') {
-            put_int(&o, err->other_line);
-            f++;
-        } else if (f[0] == '%' && f[1] == '%') {
-            put(&o, "%", 1);
-            f++;
-        } else {
-            put(&o, f, 1);
-        }
-    }
-    return buf;
+    return msgfmt_located(buf, len, err->file, err->line, fmt ? fmt : keymap_error_reason(err->code), err->token,
+                          err->other_line);
 }
