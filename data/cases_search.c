@@ -8,6 +8,7 @@
  * does not return, and a prefix most cases share (CASES_NAME_BROAD) walks
  * the cases newest first instead.  The indexes are migration 2's (applicant
  * ID, phone) and 5's (number tail, name + receipt date, receipt date + name). */
+#include "data/clock.h"
 #include "data/cases.h"
 
 #include <string.h>
@@ -365,19 +366,9 @@ int cases_search_on(store *s, gdate today, const char *query, case_hit *hits, in
     return ret;
 }
 
-/* The terminal's local date. */
-static gdate local_today(void)
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    if (!localtime_r(&now, &tm))
-        return (gdate){1970, 1, 1};
-    return (gdate){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
 int cases_search(store *s, const char *query, case_hit *hits, int max, int *n)
 {
-    return cases_search_on(s, local_today(), query, hits, max, n);
+    return cases_search_on(s, clock_local_today(), query, hits, max, n);
 }
 
 int cases_search_plan(store *s, gdate today, const char *query, char *buf, size_t len)

@@ -2,6 +2,7 @@
  * file, the catalogue, windows, staff and roster, the working days the cases
  * are received on, their numbers, and the batches of events.  The applicants
  * are made in demo_people.c, each case's events in demo_case.c. */
+#include "data/clock.h"
 #include "data/demo.h"
 
 #include <limits.h>
@@ -21,15 +22,6 @@
 #include "data/store_db.h"
 
 /* ---- small helpers ----------------------------------------------------------------- */
-
-static gdate local_today(void)
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    if (!localtime_r(&now, &tm))
-        return (gdate){1970, 1, 1};
-    return (gdate){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
 
 static double now_s(void)
 {
@@ -518,7 +510,7 @@ int demo_seed_with(store *s, const demo_opts *o, demo_report *rep)
         return store_fail(s, "demo: the number of cases must be from 1 to %ld", DEMO_CASES_MAX);
     seeder sd = {.s = s, .o = o, .cal = o->cal, .today = o->today};
     if (sd.today.y == 0)
-        sd.today = local_today();
+        sd.today = clock_local_today();
     if (!date_valid(sd.today.y, sd.today.m, sd.today.d))
         return store_fail(s, "demo: today is not a real date");
     calendar *loaded = NULL;

@@ -352,15 +352,7 @@ static int run(store *s, sqlite3_stmt *st, const char *doing)
 /* Inside a transaction: 1 when the window exists, 0 when not, -1 on error. */
 static int window_exists(store *s, const char *code)
 {
-    sqlite3_stmt *st = store_prepare(s, "SELECT 1 FROM windows WHERE code = ?1");
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc == SQLITE_ROW)
-        return 1;
-    return rc == SQLITE_DONE ? 0 : store_fail_sql(s, "looking up a window");
+    return store_exists(s, "SELECT 1 FROM windows WHERE code = ?1", code, "looking up a window");
 }
 
 /* Normalise and check n window codes into norm[]. */
@@ -449,15 +441,7 @@ static staff_rc check_in(const staff_in *in, char *code, char *name, char window
 /* Inside a transaction: 1 when the code is taken, 0 when free, -1 on error. */
 static int code_taken(store *s, const char *code)
 {
-    sqlite3_stmt *st = store_prepare(s, "SELECT 1 FROM staff WHERE code = ?1");
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc == SQLITE_ROW)
-        return 1;
-    return rc == SQLITE_DONE ? 0 : store_fail_sql(s, "looking up a staff id");
+    return store_exists(s, "SELECT 1 FROM staff WHERE code = ?1", code, "looking up a staff id");
 }
 
 static int insert_staff(store *s, const char *code, const char *name, const staff_in *in, const char *hash)

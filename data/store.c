@@ -61,6 +61,19 @@ sqlite3_stmt *store_prepare(store *s, const char *sql)
     return st;
 }
 
+int store_exists(store *s, const char *sql, const char *key, const char *doing)
+{
+    sqlite3_stmt *st = store_prepare(s, sql);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    return rc == SQLITE_DONE ? 0 : store_fail_sql(s, doing);
+}
+
 static int exec(store *s, const char *sql, const char *doing)
 {
     if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)

@@ -24,4 +24,7 @@ int store_fail_sql(store *s, const char *doing);
 /* Prepare a statement (reported through store_fail_sql on failure); NULL on failure. */
 sqlite3_stmt *store_prepare(store *s, const char *sql);
 
+/* Run a one-parameter query: 1 when it returns a row, 0 when none, -1 (store_fail_sql with `doing`) on error. */
+int store_exists(store *s, const char *sql, const char *key, const char *doing);
+
 #endif

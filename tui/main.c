@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "data/clock.h"
 #include "tui/i18n.h"
 #include "tui/verbs.h"
 
@@ -22,13 +22,7 @@ static int local_today(gdate *out)
         }
         return 0;
     }
-    time_t now = time(NULL);
-    struct tm tm;
-    if (!localtime_r(&now, &tm))
-        return -1;
-    out->y = tm.tm_year + 1900;
-    out->m = tm.tm_mon + 1;
-    out->d = tm.tm_mday;
+    *out = clock_local_today();
     return 0;
 }
 
