@@ -9,6 +9,7 @@
 
 #include "data/store.h"
 #include "tui/i18n.h"
+#include "tui/width.h"
 
 static const verb verbs[] = {
     {"id", "check", 1, 1, verb_id_check, "VALUE",
@@ -75,8 +76,9 @@ void verb_usage(int to_stderr)
         char synopsis[160];
         snprintf(synopsis, sizeof synopsis, "%s %s %s", verbs[i].group, verbs[i].name, verbs[i].args);
         if (strlen(synopsis) > 32)
-            fprintf(out, "  %s\n  %-32s %s\n", synopsis, "", _(verbs[i].help));
+            fprintf(out, "  %s\n%35s", synopsis, "");
         else
-            fprintf(out, "  %-32s %s\n", synopsis, _(verbs[i].help));
+            fprintf(out, "  %-32s ", synopsis);
+        print_wrapped(out, _(verbs[i].help), 35, 80);
     }
 }

@@ -63,3 +63,42 @@ void print_padded(FILE *out, const char *s, int columns)
     for (; used < columns; used++)
         fputc(' ', out);
 }
+
+/* Bytes of s that fit in `columns`, preferring to end after a space (or at a wide character). */
+static size_t fit_prefix(const char *s, int columns)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t last_break = 0;
+    int used = 0;
+    while (*p) {
+        unsigned cp;
+        int len = decode(p, &cp), w = char_width(cp);
+        if (used + w > columns)
+            return last_break ? last_break : (size_t)((const char *)p - s);
+        used += w;
+        p += len;
+        if (cp == ' ' || w == 2)
+            last_break = (size_t)((const char *)p - s);
+    }
+    return (size_t)((const char *)p - s);
+}
+
+void print_wrapped(FILE *out, const char *s, int indent, int width)
+{
+    int columns = width - indent > 10 ? width - indent : 10;
+    for (int first = 1; *s; first = 0) {
+        if (!first)
+            fprintf(out, "%*s", indent, "");
+        size_t n = fit_prefix(s, columns);
+        if (n == 0)
+            n = 1;
+        size_t shown = n;
+        while (shown > 0 && s[shown - 1] == ' ')
+            shown--;
+        fwrite(s, 1, shown, out);
+        fputc('\n', out);
+        s += n;
+        while (*s == ' ')
+            s++;
+    }
+}

@@ -9,4 +9,7 @@ int text_width(const char *s);
 /* Print s in exactly `columns` display columns: padded with spaces, or cut with ".." and a space. */
 void print_padded(FILE *out, const char *s, int columns);
 
+/* Print s wrapped to `width` columns, continuation lines indented by `indent` (the first line is not). */
+void print_wrapped(FILE *out, const char *s, int indent, int width);
+
 #endif

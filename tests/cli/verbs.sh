@@ -73,3 +73,10 @@ if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
 else
   n=$((n + 1)); echo "not ok $n - zh_CN.UTF-8 locale missing (run locale-gen, see .ci/run)"
 fi
+
+# The usage text fits an 80-column terminal, in English and in Chinese.
+for lang in C zh_CN.UTF-8; do
+  n=$((n + 1))
+  w=$(env LANG=$lang LC_ALL=$lang "$G" --help 2>/dev/null | LC_ALL=C.UTF-8 wc -L)
+  [ "$w" -le 80 ] && echo "ok $n - --help fits 80 columns under $lang ($w)" || echo "not ok $n - --help is $w columns under $lang"
+done
