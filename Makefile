@@ -19,6 +19,8 @@ DEBS := build-essential pkg-config gettext locales tmux sqlite3 \
 
 # iniparser ships no pkg-config file (see ../shared/notes/build.md).
 LIBS_CLIENT := -liniparser $(shell pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium)
+# The screen: ncursesw (wide characters) - linked into build/guichet only, not the tests.
+LIBS_SCREEN := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 LIBS_TEST   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 CORE_SRC := $(wildcard core/*.c)
@@ -59,7 +61,7 @@ $(B)/libdata.a: $(DATA_OBJ)
 	@mkdir -p $(dir $@); rm -f $@; $(if $^,ar rcs $@ $^,printf "!<arch>\n" > $@)
 
 $(B)/guichet: $(TUI_OBJ) $(B)/libdata.a $(B)/libcore.a
-	$(CC) $(CFLAGS) -o $@ $(TUI_OBJ) $(B)/libdata.a $(B)/libcore.a $(LIBS_CLIENT)
+	$(CC) $(CFLAGS) -o $@ $(TUI_OBJ) $(B)/libdata.a $(B)/libcore.a $(LIBS_CLIENT) $(LIBS_SCREEN)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libdata.a $(B)/libcore.a
 	@mkdir -p $(dir $@)
@@ -77,7 +79,7 @@ $(BA)/libdata.a: $(DATA_OBJ_A)
 	@mkdir -p $(dir $@); rm -f $@; $(if $^,ar rcs $@ $^,printf "!<arch>\n" > $@)
 
 $(BA)/guichet: $(TUI_OBJ_A) $(BA)/libdata.a $(BA)/libcore.a
-	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(TUI_OBJ_A) $(BA)/libdata.a $(BA)/libcore.a $(LIBS_CLIENT)
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(TUI_OBJ_A) $(BA)/libdata.a $(BA)/libcore.a $(LIBS_CLIENT) $(LIBS_SCREEN)
 
 $(BA)/tests/%: tests/unit/%.c $(BA)/libdata.a $(BA)/libcore.a
 	@mkdir -p $(dir $@)
@@ -124,9 +126,17 @@ $(B)/bench/%: bench/%.c $(B)/libdata.a $(B)/libcore.a
 bench: $(BENCHES) $(B)/guichet
 	@for b in $(BENCHES); do echo "== $$b"; $$b || exit 1; done
 
+# The screen on the demo data, in a per-user directory made on first use
+# (demo catalogue, staff demo-a / 583914, demo-b / 729461, supervisor demo-s /
+# 640275, A/B roster for a month, a few hundred cases).  Delete the directory
+# to start again; its config.ini sends "printed" notices to printer.txt there.
+RUN_DIR ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/guichet-demo
 run: all
-	@echo "The clerk's screen arrives with the TUI issue; today build/guichet offers the verbs:"
-	@$(B)/guichet --help
+	@mkdir -p "$(RUN_DIR)" && chmod 700 "$(RUN_DIR)"
+	@test -f "$(RUN_DIR)/config.ini" || printf '[paths]\nsave_dir = %s\n\n[centre]\nname = 演示乡便民服务中心\naddress = 演示乡政府一楼大厅\nphone = 0000-0000000\ncomplaint = 12345\nhours = 周一至周五 8:30-12:00 14:00-17:30\n\n[print]\ncommand = cat >> "%s/printer.txt"\n' "$(RUN_DIR)" "$(RUN_DIR)" > "$(RUN_DIR)/config.ini"
+	@test -f "$(RUN_DIR)/guichet.db" || $(B)/guichet --db "$(RUN_DIR)/guichet.db" demo seed --cases 400
+	@echo "Log in as demo-a, PIN 583914 (demo-b / 729461, supervisor demo-s / 640275)."
+	@$(B)/guichet --config "$(RUN_DIR)/config.ini" --db "$(RUN_DIR)/guichet.db"
 
 deps:
 	@if [ "$$(id -u)" = 0 ]; then \

@@ -15,8 +15,11 @@
 
 /* The keys this version understands ("section:key", lowercase as iniparser stores them). */
 static const char *const known_keys[] = {
-    "paths:calendar",
-    "paths:db",
+    "paths:calendar",     "paths:db",          "paths:keymap",          "paths:save_dir",
+    "centre:code",        "centre:name",       "centre:address",        "centre:phone",
+    "centre:complaint",   "centre:hours",      "terminal:code",         "terminal:window",
+    "screen:idle_lock_minutes", "screen:due_soon_days", "screen:colours", "screen:esc_delay_ms",
+    "print:command",
 };
 
 static char parse_error[512];
@@ -35,6 +38,11 @@ static int capture_error(const char *fmt, ...)
 void config_defaults(gconfig *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
+    cfg->idle_lock_minutes = 5;
+    cfg->due_soon_days = 1;
+    cfg->colours = CONFIG_COLOURS_AUTO;
+    cfg->esc_delay_ms = 100;
+    snprintf(cfg->print_command, sizeof cfg->print_command, "lp");
 }
 
 static int key_known(const char *key)
@@ -95,6 +103,85 @@ static int copy_path(const dictionary *d, const char *key, char *dst, const char
     return 0;
 }
 
+/* Copy a text-valued key (when present) into dst (CONFIG_TEXT_MAX bytes): one line, printable. */
+static int copy_text(const dictionary *d, const char *key, char *dst, const char *file, char *err, size_t errlen)
+{
+    const char *v = iniparser_getstring(d, key, NULL);
+    if (!v)
+        return 0;
+    if (strlen(v) >= CONFIG_TEXT_MAX) {
+        snprintf(err, errlen, "%s: %s is longer than %d bytes", file, key, CONFIG_TEXT_MAX - 1);
+        return -1;
+    }
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+        if (*p < 0x20 || *p == 0x7f) {
+            snprintf(err, errlen, "%s: %s holds a control character", file, key);
+            return -1;
+        }
+    snprintf(dst, CONFIG_TEXT_MAX, "%s", v);
+    return 0;
+}
+
+/* Read an integer key (when present) in [lo, hi] into *dst. */
+static int copy_int(const dictionary *d, const char *key, int lo, int hi, int *dst, const char *file, char *err,
+                    size_t errlen)
+{
+    const char *v = iniparser_getstring(d, key, NULL);
+    if (!v)
+        return 0;
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (!*v || *end || n < lo || n > hi) {
+        snprintf(err, errlen, "%s: %s must be a whole number from %d to %d, not '%s'", file, key, lo, hi, v);
+        return -1;
+    }
+    *dst = (int)n;
+    return 0;
+}
+
+/* [screen] colours: auto, on or off. */
+static int copy_colours(const dictionary *d, config_colours *dst, const char *file, char *err, size_t errlen)
+{
+    const char *v = iniparser_getstring(d, "screen:colours", NULL);
+    if (!v)
+        return 0;
+    static const char *const names[] = {"auto", "on", "off"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(v, names[i]) == 0) {
+            *dst = (config_colours)i;
+            return 0;
+        }
+    snprintf(err, errlen, "%s: screen:colours must be auto, on or off, not '%s'", file, v);
+    return -1;
+}
+
+/* Every key into cfg, stopping at the first bad value. */
+static int read_values(const dictionary *d, gconfig *c, const char *f, char *err, size_t n)
+{
+    struct { const char *key; char *dst; } paths[] = {
+        {"paths:calendar", c->calendar}, {"paths:db", c->db}, {"paths:keymap", c->keymap},
+        {"paths:save_dir", c->save_dir},
+    };
+    struct { const char *key; char *dst; } texts[] = {
+        {"centre:code", c->centre_code},     {"centre:name", c->centre_name},
+        {"centre:address", c->centre_address}, {"centre:phone", c->centre_phone},
+        {"centre:complaint", c->centre_complaint}, {"centre:hours", c->centre_hours},
+        {"terminal:code", c->terminal_code}, {"terminal:window", c->window},
+        {"print:command", c->print_command},
+    };
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
+        if (copy_path(d, paths[i].key, paths[i].dst, f, err, n) != 0)
+            return -1;
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        if (copy_text(d, texts[i].key, texts[i].dst, f, err, n) != 0)
+            return -1;
+    if (copy_int(d, "screen:idle_lock_minutes", 0, 240, &c->idle_lock_minutes, f, err, n) != 0 ||
+        copy_int(d, "screen:due_soon_days", 0, 30, &c->due_soon_days, f, err, n) != 0 ||
+        copy_int(d, "screen:esc_delay_ms", 1, 2000, &c->esc_delay_ms, f, err, n) != 0)
+        return -1;
+    return copy_colours(d, &c->colours, f, err, n);
+}
+
 int config_load(const char *path, gconfig *cfg, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "r");
@@ -113,9 +200,7 @@ int config_load(const char *path, gconfig *cfg, char *err, size_t errlen)
     }
     int rc = check_keys(d, path, err, errlen);
     if (rc == 0)
-        rc = copy_path(d, "paths:calendar", cfg->calendar, path, err, errlen);
-    if (rc == 0)
-        rc = copy_path(d, "paths:db", cfg->db, path, err, errlen);
+        rc = read_values(d, cfg, path, err, errlen);
     iniparser_freedict(d);
     return rc;
 }

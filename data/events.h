@@ -26,7 +26,8 @@
 #include "data/store.h"
 
 #define EVENT_TERMINAL_MAX 64 /* bytes of a terminal id (this terminal's: 32 hex digits) */
-#define EVENT_BATCH_MAX 64    /* events one events_append_many() call may record */
+#define EVENT_BATCH_MAX 80    /* events one events_append_many() call may record (an intake of an item
+                                 * with CK_MAX_MATERIALS materials: received, 64 checks, decision, notice) */
 
 /* An event to record. */
 typedef struct {

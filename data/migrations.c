@@ -7,6 +7,7 @@ static const migration list[] = {
     {3, "catalog", schema_0003_catalog},
     {4, "staff", schema_0004_staff},
     {5, "cases", schema_0005_cases},
+    {6, "caseview", schema_0006_caseview},
 };
 
 const migration *migrations_all(int *n)

@@ -477,7 +477,16 @@ static int on_case_received(project_ctx *p, const project_event *ev)
     case_class c = case_class_from_name(ev_get_str(&p->doc, "class"));
     if (c >= CASE_CLASS_COUNT)
         return refuse(p, ev, "\"class\" must be immediate, promised, referred or joint");
-    if (check_applicant(p, ev, v[2], v[3], day) != 0)
+    /* An organisation's code that fails its check is kept only with the clerk's reason for the
+     * exception (id_override); a person's ID number never is (data/desk.h). */
+    static const char *const applicant_kinds[] = {"person", "organisation"};
+    int kind = ev_get(&p->doc, "applicant_kind") ? need_name(p, ev, "applicant_kind", applicant_kinds, 2) : 0;
+    const char *override = kind >= 0 ? opt_str(p, ev, "id_override", 1000, &bad) : NULL;
+    if (kind >= 0 && !bad)
+        opt_str(p, ev, "legal_rep", 127, &bad);
+    if (kind < 0 || bad)
+        return -1;
+    if (check_applicant(p, ev, kind == 1 && override ? NULL : v[2], v[3], day) != 0)
         return -1;
     case_extra x = {.target = CASE_STATUS_COUNT};
     char received[DATE_STR_LEN];

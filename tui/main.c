@@ -1,6 +1,7 @@
 /* main.c - entry point of build/guichet: global options, then a verb.
  *
  *   guichet [--config FILE] [--calendar FILE] [--db FILE] GROUP NAME ARGS...
+ *   guichet [--config FILE] [--calendar FILE] [--db FILE]      (the screen)
  *
  * Bad arguments print the usage and exit 2 (VERB_USAGE). */
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "data/clock.h"
+#include "tui/client.h"
 #include "tui/i18n.h"
 #include "tui/verbs.h"
 
@@ -78,9 +80,10 @@ int main(int argc, char **argv)
             return VERB_USAGE;
         }
     }
-    if (i >= argc) {
-        verb_usage(1);
-        return VERB_USAGE;
+    if (i >= argc) { /* no verb: the full-screen client */
+        if (load_config(&ctx, config_path) != 0 || local_today(&ctx.today) != 0)
+            return VERB_USAGE;
+        return client_run(&ctx);
     }
     const verb *v = verb_find(argv[i], i + 1 < argc ? argv[i + 1] : NULL);
     if (!v) {

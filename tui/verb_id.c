@@ -7,6 +7,7 @@
 
 #include "core/ident.h"
 #include "tui/i18n.h"
+#include "tui/ident_msg.h"
 #include "tui/verbs.h"
 
 static void print_ok(const ident_result *r)
@@ -24,39 +25,6 @@ static void print_ok(const ident_result *r)
     printf("\n");
 }
 
-/* The detail that makes a reason specific: which character, how many, what was expected. */
-static void print_detail(const ident_result *r)
-{
-    const idtext_badchar *bad = NULL;
-    int length = 0;
-    char expected = '\0';
-    if (r->kind == IDENT_KIND_IDCARD) {
-        if (r->idcard == IDCARD_ERR_CHAR)
-            bad = &r->id.bad;
-        if (r->idcard == IDCARD_ERR_LENGTH)
-            length = r->id.length;
-        if (r->idcard == IDCARD_ERR_CHECK)
-            expected = r->id.expected_check;
-    } else if (r->kind == IDENT_KIND_USCC) {
-        if (r->uscc == USCC_ERR_CHAR)
-            bad = &r->org.bad;
-        if (r->uscc == USCC_ERR_LENGTH)
-            length = r->org.length;
-        if (r->uscc == USCC_ERR_CHECK)
-            expected = r->org.expected_check;
-    }
-    if (bad && bad->position > 0) {
-        fprintf(stderr, _("; character %d is \"%s\""), bad->position, bad->bytes);
-        const char *hint = idtext_badchar_hint(bad);
-        if (hint)
-            fprintf(stderr, _("; %s"), _(hint));
-    }
-    if (length > 0)
-        fprintf(stderr, _("; %d characters were entered"), length);
-    if (expected)
-        fprintf(stderr, _("; the check character should be %c"), expected);
-}
-
 int verb_id_check(verb_ctx *ctx, int argc, char **argv)
 {
     (void)argc;
@@ -65,8 +33,7 @@ int verb_id_check(verb_ctx *ctx, int argc, char **argv)
         print_ok(&r);
         return VERB_OK;
     }
-    fprintf(stderr, "%s", _(ident_reason(&r)));
-    print_detail(&r);
-    fputc('\n', stderr);
+    char msg[600];
+    fprintf(stderr, "%s\n", ident_message(&r, msg, sizeof msg));
     return VERB_FAIL;
 }

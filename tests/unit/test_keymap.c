@@ -480,9 +480,14 @@ static void default_keys_bind_every_action_somewhere(void **state)
         char buf[128];
         for (int c = 0; c < KM_CTX_COUNT; c++)
             found += keymap_keys_for(&km, (km_context)c, (km_action)a, buf, sizeof buf);
-        if (!found)
+        /* The handoff and attendance screens arrive with issue 5: until then their
+         * actions stay unbound, so no key leads to a screen that does not exist. */
+        bool later = a == KM_HANDOFF_LEAVE || a == KM_HANDOFF_RETURN || a == KM_ATTENDANCE_OPEN;
+        if (!found && !later)
             print_error("%s is bound nowhere\n", keymap_action_name((km_action)a));
-        assert_true(found > 0);
+        if (found && later)
+            print_error("%s is bound but has no screen yet\n", keymap_action_name((km_action)a));
+        assert_true(later ? found == 0 : found > 0);
     }
 }
 
@@ -507,7 +512,7 @@ static void a_site_file_overrides_the_defaults_from_disk(void **state)
     assert_string_equal(errs[0].file, path);
     assert_int_equal(keymap_action(&km, KM_CTX_DASHBOARD, KM_KEY_F(2)), KM_NONE);
     assert_int_equal(keymap_action(&km, KM_CTX_DASHBOARD, KM_KEY_F(6)), KM_INTAKE_NEW);
-    assert_int_equal(keymap_action(&km, KM_CTX_DASHBOARD, KM_KEY_F(7)), KM_HANDOFF_LEAVE); /* default kept */
+    assert_int_equal(keymap_action(&km, KM_CTX_DASHBOARD, KM_KEY_F(10)), KM_QUIT); /* default kept */
     remove(path);
 }
 

@@ -1,0 +1,360 @@
+/* app.c - the client's main loop (app.h): sessions and their screen stacks,
+ * the frame (title bar, message line, key hints), the global actions every
+ * screen shares, the idle lock and resizing.
+ *
+ * A key goes first to the screen on top; what the screen passes on (SCR_PASS
+ * semantics: it returns SCR_STAY without using a global action) is handled
+ * here: help, intake, guide, cases, search, enquiry, lock, switch user, quit. */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include "tui/app.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/events.h"
+#include "tui/i18n.h"
+#include "tui/login.h"
+
+screen *screen_new(const screen_ops *ops, void *st)
+{
+    screen *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->ops = ops;
+    s->st = st;
+    return s;
+}
+
+static void screen_free(screen *s)
+{
+    if (s && s->ops->free)
+        s->ops->free(s);
+    else
+        free(s);
+}
+
+app_session *app_session_now(app *a)
+{
+    return a->cur >= 0 ? &a->sessions[a->cur] : NULL;
+}
+
+void app_push(app *a, screen *s)
+{
+    app_session *se = app_session_now(a);
+    if (!s)
+        return;
+    if (!se || se->depth >= APP_STACK_MAX) {
+        screen_free(s);
+        app_message(a, ROLE_ALARM, _("Too many screens open: close one with Esc first."));
+        return;
+    }
+    se->stack[se->depth++] = s;
+}
+
+static screen *top_screen(app *a)
+{
+    app_session *se = app_session_now(a);
+    return se && se->depth > 0 ? se->stack[se->depth - 1] : NULL;
+}
+
+desk_who app_who(app *a)
+{
+    app_session *se = app_session_now(a);
+    desk_who w = {se ? (int32_t)se->staff.num : 0, se ? se->window : "", a->today, a->cal};
+    return w;
+}
+
+void app_message(app *a, term_role role, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+    va_end(ap);
+    a->msg_role = role;
+}
+
+const char *app_key_for(app *a, km_context ctx, km_action act, char *buf, size_t len)
+{
+    if (keymap_keys_for(&a->km, ctx, act, buf, len) <= 0) {
+        buf[0] = '\0';
+        return buf;
+    }
+    char *sep = strstr(buf, " / ");
+    if (sep)
+        *sep = '\0';
+    return buf;
+}
+
+/* The short name of an action in the hint line. */
+static const char *hint_label(km_action act)
+{
+    switch (act) {
+    case KM_HELP: return N_("Help");
+    case KM_INTAKE_NEW: return N_("Intake");
+    case KM_GUIDE_FIND: return N_("Guide");
+    case KM_CASE_LIST: return N_("Cases");
+    case KM_CASE_SEARCH: return N_("Search");
+    case KM_ENQUIRY_LOG: return N_("Enquiry");
+    case KM_ENQUIRY_HANDOVER: return N_("Hand over");
+    case KM_SCREEN_LOCK: return N_("Lock");
+    case KM_USER_SWITCH: return N_("Switch user");
+    case KM_QUIT: return N_("Quit");
+    case KM_FORM_SUBMIT: return N_("Confirm");
+    case KM_FORM_CANCEL: return N_("Back");
+    case KM_FORM_NEXT_FIELD: return N_("Next field");
+    case KM_CASE_ACCEPT: return N_("Accept");
+    case KM_CASE_SUPPLEMENT: return N_("Supplement");
+    case KM_CASE_DEFER: return N_("Defer");
+    case KM_CASE_REJECT: return N_("Reject");
+    case KM_NOTICE_PRINT: return N_("Print");
+    case KM_NOTICE_SAVE: return N_("Save");
+    case KM_EVALUATION_RECORD: return N_("Rating");
+    case KM_CHECKLIST_PRESENT: return N_("Present");
+    case KM_CHECKLIST_MISSING: return N_("Missing");
+    case KM_CHECKLIST_DEFECTIVE: return N_("Defective");
+    default: return keymap_action_desc(act);
+    }
+}
+
+static void draw_hints(app *a, km_context ctx, const km_action *hints)
+{
+    static const km_action fallback[] = {KM_HELP, KM_QUIT, KM_NONE};
+    int x = 0;
+    term_put_padded(LINES - 1, 0, COLS, "", ROLE_HINTS);
+    for (const km_action *h = hints ? hints : fallback; *h != KM_NONE; h++) {
+        char key[64], item[160];
+        if (!*app_key_for(a, ctx, *h, key, sizeof key))
+            continue;
+        snprintf(item, sizeof item, "%s %s ", key, _(hint_label(*h)));
+        int w = term_width(item);
+        if (x + w > COLS)
+            break;
+        term_put(LINES - 1, x, w, item, ROLE_HINTS);
+        x += w + 1;
+    }
+}
+
+static void draw_title(app *a, const char *title)
+{
+    app_session *se = app_session_now(a);
+    char left[300], right[300], day[DATE_STR_LEN];
+    snprintf(left, sizeof left, " %s  %s", a->cfg.centre_name[0] ? a->cfg.centre_name : "guichet",
+             title ? title : "");
+    if (se)
+        snprintf(right, sizeof right, "%s %s  %s (%s)  %s ", _("Window"), se->window, se->staff.name,
+                 se->staff.code, date_format(a->today, day));
+    else
+        snprintf(right, sizeof right, "%s ", date_format(a->today, day));
+    term_put_padded(0, 0, COLS, left, ROLE_TITLE);
+    int w = term_width(right);
+    if (w < COLS - term_width(left))
+        term_put(0, COLS - w, w, right, ROLE_TITLE);
+}
+
+void app_draw(app *a)
+{
+    if (!term_big_enough()) {
+        term_draw_too_small();
+        return;
+    }
+    erase();
+    curs_set(0);
+    screen *s = top_screen(a);
+    if (!s) {
+        login_draw(a);
+    } else {
+        draw_title(a, s->ops->title ? s->ops->title(s, a) : "");
+        term_put(LINES - 2, 0, COLS, a->msg, a->msg_role);
+        draw_hints(a, s->ops->ctx, s->ops->hints);
+        int cy, cx;
+        s->ops->draw(s, a, 1, LINES - 3);
+        getyx(stdscr, cy, cx);
+        term_put(LINES - 2, 0, COLS, a->msg, a->msg_role);
+        move(cy, cx); /* the cursor stays where a field put it */
+    }
+    term_flush();
+}
+
+/* True when some screen of some session holds unsaved typing; *who gets that session. */
+static bool unsaved_anywhere(app *a, int *who)
+{
+    for (int i = 0; i < APP_SESSIONS_MAX; i++)
+        for (int k = 0; a->sessions[i].used && k < a->sessions[i].depth; k++) {
+            screen *s = a->sessions[i].stack[k];
+            if (s->ops->dirty && s->ops->dirty(s)) {
+                *who = i;
+                return true;
+            }
+        }
+    return false;
+}
+
+void app_lock(app *a)
+{
+    if (a->cur < 0)
+        return;
+    a->locked_session = a->cur;
+    a->cur = -1;
+    login_reset(a, a->sessions[a->locked_session].staff.code);
+}
+
+static void switch_user(app *a)
+{
+    if (a->cur < 0)
+        return;
+    a->locked_session = a->cur;
+    a->cur = -1;
+    login_reset(a, "");
+}
+
+static void quit(app *a)
+{
+    int who;
+    if (unsaved_anywhere(a, &who)) {
+        app_message(a, ROLE_ALARM, _("%s has a form not yet saved: finish it or close it with Esc before quitting."),
+                    a->sessions[who].staff.name);
+        return;
+    }
+    if (app_confirm(a, _("Quit guichet?")))
+        a->quit = true;
+}
+
+/* A global action the screen did not use. */
+static void global_action(app *a, km_action act, km_context ctx)
+{
+    switch (act) {
+    case KM_HELP: app_push(a, scr_help_new(a, ctx)); break;
+    case KM_INTAKE_NEW: app_push(a, scr_intake_new(a)); break;
+    case KM_GUIDE_FIND: app_push(a, scr_guide_new(a)); break;
+    case KM_CASE_LIST: app_push(a, scr_cases_new(a, false)); break;
+    case KM_CASE_SEARCH: app_push(a, scr_cases_new(a, true)); break;
+    case KM_ENQUIRY_LOG: app_push(a, scr_enquiry_new(a, NULL)); break;
+    case KM_SCREEN_LOCK: app_lock(a); break;
+    case KM_USER_SWITCH: switch_user(a); break;
+    case KM_QUIT: quit(a); break;
+    default: break;
+    }
+}
+
+/* Close screen s (wherever it is in the stack: it may have pushed its successor),
+ * asking first when it holds unsaved typing. */
+static void close_screen(app *a, screen *s)
+{
+    app_session *se = app_session_now(a);
+    if (s->ops->dirty && s->ops->dirty(s) &&
+        !app_confirm(a, _("Close this form? What was typed in it will be lost.")))
+        return;
+    for (int i = 1; i < se->depth; i++) /* never the dashboard at 0 */
+        if (se->stack[i] == s) {
+            memmove(&se->stack[i], &se->stack[i + 1], (size_t)(se->depth - i - 1) * sizeof se->stack[0]);
+            se->depth--;
+            screen_free(s);
+            return;
+        }
+}
+
+static void screen_key(app *a, const keys_event *ev)
+{
+    screen *s = top_screen(a);
+    km_action act = KM_NONE;
+    if (!(ev->kind == KEYS_TEXT && s->ops->text_entry))
+        act = keymap_action(&a->km, s->ops->ctx, ev->key);
+    int depth = app_session_now(a)->depth;
+    scr_rc rc = s->ops->key(s, a, ev, act);
+    if (a->cur < 0 || a->quit)
+        return; /* the screen locked or quit */
+    if (rc == SCR_CLOSE) {
+        close_screen(a, s);
+        return;
+    }
+    if (rc == SCR_PASS && app_session_now(a)->depth == depth)
+        global_action(a, act, s->ops->ctx);
+}
+
+/* Log staff member rec in at the window: their session (resumed or new). */
+int app_login(app *a, const staff_rec *rec)
+{
+    int free_slot = -1;
+    for (int i = 0; i < APP_SESSIONS_MAX; i++) {
+        if (a->sessions[i].used && a->sessions[i].staff.num == rec->num) {
+            a->cur = i;
+            a->sessions[i].staff = *rec;
+            return 0;
+        }
+        if (!a->sessions[i].used && free_slot < 0)
+            free_slot = i;
+    }
+    if (free_slot < 0) { /* close the session of someone with nothing unsaved */
+        for (int i = 0; i < APP_SESSIONS_MAX && free_slot < 0; i++) {
+            bool dirty = false;
+            for (int k = 0; k < a->sessions[i].depth; k++) {
+                screen *s = a->sessions[i].stack[k];
+                dirty |= s->ops->dirty && s->ops->dirty(s);
+            }
+            if (!dirty) {
+                while (a->sessions[i].depth > 0)
+                    screen_free(a->sessions[i].stack[--a->sessions[i].depth]);
+                a->sessions[i].used = false;
+                free_slot = i;
+            }
+        }
+        if (free_slot < 0)
+            return -1;
+    }
+    app_session *se = &a->sessions[free_slot];
+    memset(se, 0, sizeof *se);
+    se->used = true;
+    se->staff = *rec;
+    const char *w = a->cfg.window[0] ? a->cfg.window : rec->n_windows > 0 ? rec->windows[0] : "-";
+    snprintf(se->window, sizeof se->window, "%.8s", w);
+    a->cur = free_slot;
+    screen *d = scr_dashboard_new(a);
+    if (!d) {
+        se->used = false;
+        a->cur = -1;
+        return -1;
+    }
+    se->stack[se->depth++] = d;
+    return 0;
+}
+
+static void idle_check(app *a)
+{
+    if (a->cur < 0 || a->cfg.idle_lock_minutes <= 0)
+        return;
+    if (events_now_ms() - a->last_key_ms >= (int64_t)a->cfg.idle_lock_minutes * 60000) {
+        app_lock(a);
+        app_message(a, ROLE_NORMAL, "%s", "");
+    }
+}
+
+int app_run(app *a)
+{
+    a->cur = -1;
+    a->locked_session = -1;
+    a->last_key_ms = events_now_ms();
+    login_reset(a, "");
+    while (!a->quit) {
+        app_draw(a);
+        keys_event ev = keys_read(1000);
+        if (ev.kind == KEYS_NONE) {
+            idle_check(a);
+            continue;
+        }
+        if (ev.kind == KEYS_RESIZE || !term_big_enough())
+            continue; /* the next frame lays out for the new size */
+        a->last_key_ms = events_now_ms();
+        a->msg[0] = '\0';
+        if (a->cur < 0)
+            login_key(a, &ev);
+        else
+            screen_key(a, &ev);
+    }
+    for (int i = 0; i < APP_SESSIONS_MAX; i++)
+        while (a->sessions[i].depth > 0)
+            screen_free(a->sessions[i].stack[--a->sessions[i].depth]);
+    return 0;
+}

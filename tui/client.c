@@ -1,0 +1,119 @@
+/* client.c - starting the full-screen client (`guichet` with no verb):
+ * configuration, calendar, keymaps (the defaults, then the site's file:
+ * bad lines are collected and shown at the log-in screen, good ones apply),
+ * the store, the centre and terminal codes; then curses and the main loop.
+ * Anything that cannot start is said on stderr before curses takes the
+ * terminal. */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "data/calendar_file.h"
+#include "data/cases.h"
+#include "data/desk.h"
+#include "data/keymap_file.h"
+#include "tui/app.h"
+#include "tui/client.h"
+#include "tui/i18n.h"
+
+static const char *translate(const char *msgid)
+{
+    return gettext(msgid);
+}
+
+static int load_calendar(const verb_ctx *ctx, calendar *cal)
+{
+    static calfile_error err;
+    const char *path = ctx->calendar ? ctx->calendar : ctx->config.calendar;
+    calfile_status st = (path && *path) ? calfile_load(path, cal, &err) : calfile_load_default(cal, &err);
+    if (st == CALFILE_OK)
+        return 0;
+    char msg[4096];
+    fprintf(stderr, "%s\n", calfile_message(&err, translate, msg, sizeof msg));
+    return -1;
+}
+
+/* Append the bad lines of one keymap file to a->keymap_errors. */
+static void note_keymap_errors(app *a, const keymap_error *errs, int nerrs, int bad)
+{
+    for (int i = 0; i < nerrs; i++) {
+        char line[600];
+        keymap_error_format(&errs[i], _(keymap_error_reason(errs[i].code)), line, sizeof line);
+        size_t used = strlen(a->keymap_errors);
+        snprintf(a->keymap_errors + used, sizeof a->keymap_errors - used, "%s%s", used ? "; " : "", line);
+    }
+    if (bad > nerrs) {
+        size_t used = strlen(a->keymap_errors);
+        snprintf(a->keymap_errors + used, sizeof a->keymap_errors - used, _("; %d more"), bad - nerrs);
+    }
+}
+
+/* The defaults, then the site's file over them. */
+static int load_keymaps(app *a)
+{
+    char path[PATH_MAX], msg[600];
+    keymap_error errs[8];
+    int nerrs = 0;
+    keymap_init(&a->km);
+    if (keymap_default_path(path, sizeof path) != 0) {
+        fprintf(stderr, "%s\n", _("cannot find keymaps/default.keys beside the program"));
+        return -1;
+    }
+    int bad = keymap_file_load(&a->km, path, errs, 8, &nerrs, msg, sizeof msg);
+    if (bad < 0) {
+        fprintf(stderr, "%s\n", msg);
+        return -1;
+    }
+    note_keymap_errors(a, errs, nerrs, bad);
+    if (!a->cfg.keymap[0])
+        return 0;
+    bad = keymap_file_load(&a->km, a->cfg.keymap, errs, 8, &nerrs, msg, sizeof msg);
+    if (bad < 0)
+        snprintf(a->keymap_errors + strlen(a->keymap_errors), sizeof a->keymap_errors - strlen(a->keymap_errors),
+                 "%s%s", a->keymap_errors[0] ? "; " : "", msg);
+    else
+        note_keymap_errors(a, errs, nerrs, bad);
+    return 0;
+}
+
+/* [centre] code and [terminal] code, when set, become the file's case-number codes. */
+static int apply_codes(app *a)
+{
+    if (a->cfg.centre_code[0] || a->cfg.terminal_code[0]) {
+        char c[CASENUM_CENTRE_MAX + 1], t[CASENUM_TERMINAL_MAX + 1];
+        if (cases_codes(a->db, c, t) != 0 ||
+            cases_set_codes(a->db, a->cfg.centre_code[0] ? a->cfg.centre_code : c,
+                            a->cfg.terminal_code[0] ? a->cfg.terminal_code : t) != 0) {
+            fprintf(stderr, "%s\n", store_errmsg(a->db));
+            return -1;
+        }
+    }
+    return cases_codes(a->db, a->centre, a->terminal) == 0 ? 0 : -1;
+}
+
+int client_run(verb_ctx *ctx)
+{
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "%s\n", _("guichet's screen needs a terminal; the verbs (guichet --help) work without one"));
+        return VERB_USAGE;
+    }
+    static app a;
+    static calendar cal;
+    memset(&a, 0, sizeof a);
+    a.cfg = ctx->config;
+    a.today = ctx->today;
+    a.cal = &cal;
+    if (load_calendar(ctx, &cal) != 0 || load_keymaps(&a) != 0)
+        return VERB_FAIL;
+    if (!(a.db = verb_open_store(ctx)))
+        return VERB_FAIL;
+    int rc = VERB_FAIL;
+    desk_set_translator(translate);
+    if (apply_codes(&a) == 0 && term_open(&a.cfg) == 0) {
+        rc = app_run(&a) == 0 ? VERB_OK : VERB_FAIL;
+        term_close();
+    }
+    store_close(a.db);
+    return rc;
+}

@@ -1,0 +1,172 @@
+/* ui_form.c - labelled fields on screen over core/field.h (ui_form.h). */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include "tui/ui_form.h"
+
+#include <curses.h>
+#include <string.h>
+
+#include "tui/i18n.h"
+#include "tui/term.h"
+
+void ui_form_init(ui_form *f)
+{
+    memset(f, 0, sizeof *f);
+    f->label_cols = 14;
+}
+
+int ui_form_add(ui_form *f, const char *label, size_t max_chars, int width, bool masked)
+{
+    if (f->n >= UI_FORM_FIELDS)
+        return -1;
+    ui_field *x = &f->fields[f->n];
+    memset(x, 0, sizeof *x);
+    x->label = label;
+    x->masked = masked;
+    x->width = width;
+    if (max_chars == 0 || max_chars > UI_FIELD_CHARS)
+        max_chars = UI_FIELD_CHARS;
+    field_init(&x->f, x->buf, (field_limits){max_chars, 0});
+    int w = term_width(label) + 2;
+    if (w > f->label_cols)
+        f->label_cols = w;
+    return f->n++;
+}
+
+char *ui_form_get(const ui_form *f, int i, char *out, size_t size)
+{
+    if (i < 0 || i >= f->n || field_get_utf8(&f->fields[i].f, out, size) != FIELD_OK)
+        out[0] = '\0';
+    return out;
+}
+
+void ui_form_set(ui_form *f, int i, const char *utf8)
+{
+    if (i < 0 || i >= f->n)
+        return;
+    if (!utf8 || !*utf8)
+        field_clear(&f->fields[i].f);
+    else
+        field_set_utf8(&f->fields[i].f, utf8);
+}
+
+void ui_form_note(ui_form *f, int i, bool error, const char *text)
+{
+    if (i < 0 || i >= f->n)
+        return;
+    snprintf(f->fields[i].note, sizeof f->fields[i].note, "%s", text ? text : "");
+    f->fields[i].note_is_error = error;
+}
+
+bool ui_form_has_text(const ui_form *f)
+{
+    for (int i = 0; i < f->n; i++)
+        if (f->fields[i].f.len > 0)
+            return true;
+    return false;
+}
+
+/* The visible part of a field; a masked field shows one '*' per character. */
+static void draw_box(ui_field *x, int y, int col, int width, bool focused)
+{
+    char view[UI_FIELD_CHARS * 4 + 1];
+    int cursor = 0;
+    term_role role = focused ? ROLE_FOCUS : ROLE_FIELD;
+    if (x->masked) {
+        size_t n = x->f.len < (size_t)width - 1 ? x->f.len : (size_t)width - 1;
+        memset(view, '*', n);
+        view[n] = '\0';
+        cursor = (int)n;
+    } else if (field_view(&x->f, width, view, sizeof view, &cursor) != FIELD_OK) {
+        view[0] = '\0';
+    }
+    term_put_padded(y, col, width, view, role);
+    if (focused) {
+        move(y, col + cursor);
+        curs_set(1);
+    }
+}
+
+int ui_form_draw(ui_form *f, int top, int x, int cols)
+{
+    int y = top;
+    bool any_focus = false;
+    for (int i = 0; i < f->n; i++) {
+        ui_field *fl = &f->fields[i];
+        if (fl->hidden)
+            continue;
+        term_put(y, x, f->label_cols, fl->label, ROLE_LABEL);
+        int bx = x + f->label_cols;
+        int room = cols - f->label_cols;
+        int w = fl->width > 0 && fl->width < room ? fl->width : room;
+        int note_cols = room - w - 1;
+        if (fl->note[0] && note_cols < 12 && room > 30) {
+            w = room / 2;
+            note_cols = room - w - 1;
+        }
+        bool focused = i == f->focus;
+        if (!focused)
+            draw_box(fl, y, bx, w, false);
+        if (fl->note[0] && note_cols > 0)
+            term_put(y, bx + w + 1, note_cols, fl->note, fl->note_is_error ? ROLE_ALARM : ROLE_DIM);
+        if (focused) {
+            draw_box(fl, y, bx, w, true); /* last, so the cursor stays in the box */
+            any_focus = true;
+        }
+        y++;
+    }
+    if (!any_focus)
+        curs_set(0);
+    return y - top;
+}
+
+/* Move focus by dir (+1/-1) to the next visible field, wrapping. */
+static void move_focus(ui_form *f, int dir)
+{
+    for (int k = 0; k < f->n; k++) {
+        f->focus = (f->focus + dir + f->n) % f->n;
+        if (!f->fields[f->focus].hidden)
+            return;
+    }
+}
+
+/* An editing key on the focused field. */
+static ui_form_rc edit_key(field *fl, int key)
+{
+    field_status st;
+    switch (key) {
+    case KM_KEY_LEFT: st = field_left(fl); break;
+    case KM_KEY_RIGHT: st = field_right(fl); break;
+    case KM_KEY_HOME: st = field_home(fl); break;
+    case KM_KEY_END: st = field_end(fl); break;
+    case KM_KEY_CTRL('a'): st = field_home(fl); break;
+    case KM_KEY_CTRL('e'): st = field_end(fl); break;
+    case KM_KEY_BACKSPACE: return field_backspace(fl) == FIELD_OK ? UI_FORM_EDITED : UI_FORM_MOVED;
+    case KM_KEY_DELETE: return field_delete(fl) == FIELD_OK ? UI_FORM_EDITED : UI_FORM_MOVED;
+    default: return UI_FORM_NONE;
+    }
+    (void)st;
+    return UI_FORM_MOVED;
+}
+
+ui_form_rc ui_form_key(ui_form *f, const keys_event *ev, km_action act, const char **why)
+{
+    if (f->n == 0)
+        return UI_FORM_NONE;
+    ui_field *x = &f->fields[f->focus];
+    if (ev->kind == KEYS_TEXT) {
+        field_status st = field_insert(&x->f, ev->ch);
+        if (st == FIELD_OK)
+            return UI_FORM_EDITED;
+        if (why)
+            *why = field_status_message(st);
+        return UI_FORM_REFUSED;
+    }
+    switch (act) {
+    case KM_FORM_NEXT_FIELD: move_focus(f, +1); return UI_FORM_MOVED;
+    case KM_FORM_PREV_FIELD: move_focus(f, -1); return UI_FORM_MOVED;
+    case KM_FORM_SUBMIT: return UI_FORM_SUBMIT;
+    case KM_FORM_CANCEL: return UI_FORM_CANCEL;
+    default: break;
+    }
+    return ev->kind == KEYS_KEY ? edit_key(&x->f, ev->key) : UI_FORM_NONE;
+}
