@@ -122,6 +122,8 @@ check-layers:
 $(B)/bench/%: bench/%.c $(B)/libdata.a $(B)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libdata.a $(B)/libcore.a $(LIBS_CLIENT)
+# bench_screen's bare reference mode draws with ncursesw (forkpty is in glibc >= 2.34's libc: no -lutil).
+$(B)/bench/bench_screen: LIBS_CLIENT += $(LIBS_SCREEN)
 
 bench: $(BENCHES) $(B)/guichet
 	@for b in $(BENCHES); do echo "== $$b"; $$b || exit 1; done

@@ -464,13 +464,15 @@ static void material_line(lay *L, const notice_material *m, bool asks)
         app_s(text, sizeof text, &at, " ");
         app_s(text, sizeof text, &at, m->form);
     }
-    if (m->copies >= 0) {
+    const char *back = T(L, N_("shown and handed back"));
+    bool said = !asks && given(m->note) && strncmp(m->note, back, strlen(back)) == 0; /* the note says it */
+    if (m->copies > 0) {
         snprintf(tmp, sizeof tmp, "%d", m->copies);
         app_s(text, sizeof text, &at, " ");
-        if (m->copies > 0)
-            fill(text, sizeof text, &at, T(L, N_("copies: {n}")), &(kv){"n", tmp}, 1);
-        else
-            app_s(text, sizeof text, &at, T(L, N_("shown and handed back")));
+        fill(text, sizeof text, &at, T(L, N_("copies: {n}")), &(kv){"n", tmp}, 1);
+    } else if (m->copies == 0 && !said) {
+        app_s(text, sizeof text, &at, " ");
+        app_s(text, sizeof text, &at, back);
     }
     const char *tmpl = NULL;
     if (asks && m->missing)

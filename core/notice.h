@@ -8,7 +8,9 @@
  *
  * Pure: the caller gives every value and a translate function (gettext in
  * the client, identity in tests); lines are wrapped by display columns
- * (core/cwidth.h), never splitting a double-width character. */
+ * (core/cwidth.h), never splitting a double-width character; closing
+ * punctuation is kept off the start of a line when the line before has
+ * another unit to move down with it (禁则). */
 #ifndef GUICHET_CORE_NOTICE_H
 #define GUICHET_CORE_NOTICE_H
 

@@ -4,12 +4,12 @@
  *
  * Each filter is one indexed query (the indexes are migration 6's, and 5's
  * for "received today"):
- *   open, mine       not ended, newest first          cases_open_recent
- *   received today   received = today, newest first   cases_received
- *   due soon         open, today <= due < until        cases_open_due
- *   overdue          open, due < today                 cases_open_due
- *   supplement       status 'supplement', newest first cases_supplement
- *   deferred due     容缺 materials outstanding, by deadline  cases_deferred_open
+ *   open, mine      not ended, newest first              cases_open_recent
+ *   received today  received = today, newest first       cases_received
+ *   due soon        open, today <= due < until, by due   cases_open_due
+ *   overdue         open, due < today, by due            cases_open_due
+ *   supplement      status 'supplement', newest first    cases_supplement
+ *   deferred due    容缺 materials outstanding, by deadline  cases_deferred_open
  * where "open" is not ended and not concluded, and `until` is computed here
  * from the calendar: the first day with more than `soon` working days after
  * today (core/calendar.h), so "due soon" is a range on the index and never

@@ -539,9 +539,19 @@ static int on_case_approved(project_ctx *p, const project_event *ev)
     return plain_step(p, ev, CASE_EV_APPROVED);
 }
 
+/* 不予许可: the reason (desk_conclude requires one) is kept on the case like a refusal's. */
 static int on_case_denied(project_ctx *p, const project_event *ev)
 {
-    return plain_step(p, ev, CASE_EV_DENIED);
+    case_extra x = {.target = CASE_STATUS_COUNT};
+    bool bad = false;
+    if (need_subject(p, ev) != 0)
+        return -1;
+    x.reason = opt_str(p, ev, "reason", 1000, &bad);
+    if (bad)
+        return -1;
+    if (!x.reason)
+        return plain_step(p, ev, CASE_EV_DENIED);
+    return case_step(p, ev, CASE_EV_DENIED, &x, CASE_CLASS_COUNT);
 }
 
 static int on_case_delivered(project_ctx *p, const project_event *ev)

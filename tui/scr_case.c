@@ -56,8 +56,7 @@ typedef struct {
     resume_ck ck;
 } case_scr;
 
-static const km_action detail_hints[] = {KM_HELP, KM_EVALUATION_RECORD, KM_CASE_LIST, KM_CASE_SEARCH,
-                                         KM_FORM_CANCEL, KM_NONE};
+static const km_action detail_hints[] = {KM_HELP, KM_CASE_LIST, KM_CASE_SEARCH, KM_FORM_CANCEL, KM_QUIT, KM_NONE};
 static const km_action resume_hints[] = {KM_CHECKLIST_PRESENT, KM_CHECKLIST_MISSING, KM_CHECKLIST_DEFECTIVE,
                                          KM_FORM_SUBMIT, KM_FORM_CANCEL, KM_HELP, KM_NONE};
 
@@ -279,13 +278,14 @@ static const char *notice_label(const char *kind)
 
 static const char *kind_short(ck_kind k)
 {
-    /* TRANSLATORS: one character in the materials list: 主件 (essential) */
+    /* TRANSLATORS: short marks in the materials list: 主件 (essential) / 副件 (auxiliary) */
     return k == CK_ESSENTIAL ? _("[main]") : _("[aux]");
 }
 
 static const char *presence_short(ck_presence p, term_role *role)
 {
     switch (p) {
+    /* TRANSLATORS: short marks in the materials list: 齐 / 缺 / 不符 */
     case CK_PRESENT: *role = ROLE_OK; return _("[ok]");
     case CK_MISSING: *role = ROLE_ALARM; return _("[missing]");
     case CK_DEFECTIVE: *role = ROLE_WARN; return _("[defective]");
@@ -340,14 +340,15 @@ static int draw_header(case_scr *cs, int top, int lines)
 {
     const cv_case *c = &cs->c;
     char buf[600], a1[80], a2[80];
-    /* number, item, class; the status at the right */
+    /* number and item; class and status at the right */
     const char *st = _(case_status_label(c->row.status));
-    int sw = term_width(st);
+    const char *cl = _(case_class_label(c->row.cls));
+    int sw = term_width(st), cw = term_width(cl), right = COLS - 1 - sw - 2 - cw;
     int x = 1 + term_put(top, 1, COLS - 2, c->row.case_id, ROLE_LABEL) + 2;
-    snprintf(buf, sizeof buf, "%s  (%s)", c->row.item_name[0] ? c->row.item_name : c->row.item,
-             _(case_class_label(c->row.cls)));
-    if (x < COLS - sw - 3)
-        term_put(top, x, COLS - sw - 3 - x, buf, ROLE_NORMAL);
+    if (x < right - 2)
+        term_put(top, x, right - 2 - x, c->row.item_name[0] ? c->row.item_name : c->row.item, ROLE_NORMAL);
+    if (right > x)
+        term_put(top, right, cw, cl, ROLE_DIM);
     term_put(top, COLS - 1 - sw, sw, st, status_role(c));
 
     flow f = {top + 1, 1, top + lines};
@@ -375,10 +376,12 @@ static int draw_header(case_scr *cs, int top, int lines)
     char when[120];
     ui_deadline_text(&c->row, when, sizeof when);
     if (c->row.deadline_known)
-        snprintf(buf, sizeof buf, "%s%s  %s", mark[0] != ' ' ? mark : "", _(dl_state_name(c->row.state)), when);
+        snprintf(buf, sizeof buf, "%s%s%s  %s", mark[0] != ' ' ? mark : "", mark[0] != ' ' ? " " : "",
+                 _(dl_state_name(c->row.state)), when);
     else
-        snprintf(buf, sizeof buf, "%s", when);
-    flow_put(&f, _("Deadline"), buf, mr == ROLE_NORMAL && c->row.deadline_known ? ROLE_OK : mr);
+        snprintf(buf, sizeof buf, "%s", strcmp(when, st) == 0 || case_status_is_terminal(c->row.status) ? "" : when);
+    if (buf[0])
+        flow_put(&f, _("Deadline"), buf, mr == ROLE_NORMAL && c->row.deadline_known ? ROLE_OK : mr);
     snprintf(buf, sizeof buf, "%d", c->trips);
     flow_put(&f, _("Trips"), buf, c->trips > 1 ? ROLE_WARN : ROLE_NORMAL);
     if (c->supplements > 0) {
@@ -436,36 +439,48 @@ static void draw_actions(case_scr *cs, app *a, int y)
 
 /* ---- drawing: panes ---------------------------------------------------------------------------- */
 
+static int widest(const char *const *texts, int n)
+{
+    int w = 0;
+    for (int i = 0; i < n; i++)
+        w = term_width(texts[i]) > w ? term_width(texts[i]) : w;
+    return w;
+}
+
 static void draw_material(const cv_material *m, int y, int cols, bool selected)
 {
     char idx[16];
     term_role pr, base = selected ? ROLE_SELECTED : ROLE_NORMAL;
     const char *p = presence_short(m->status, &pr);
-    int name_w = cols - 4 - 28;
+    const char *kinds[] = {kind_short(CK_ESSENTIAL), kind_short(CK_AUXILIARY)};
+    term_role ignore;
+    const char *pres[] = {presence_short(CK_PRESENT, &ignore), presence_short(CK_MISSING, &ignore),
+                          presence_short(CK_DEFECTIVE, &ignore)};
+    int kw = widest(kinds, 2), pw = widest(pres, 3);
+    int name_w = cols - 4 - (kw + 1 + pw + 1) - 22; /* leave room for a note */
     if (name_w > 50)
         name_w = 50;
     if (name_w < 12)
         name_w = 12;
-    int kx = 4 + name_w + 1, px = kx + 5, nx = px + 7;
+    int kx = 4 + name_w + 1, px = kx + kw + 2, nx = px + pw + 2;
     snprintf(idx, sizeof idx, "%2d", m->index);
     term_put_padded(y, 0, cols, "", base);
     term_put(y, 1, 3, idx, base);
     term_put(y, 4, name_w, m->name, base);
-    term_put(y, kx, 4, kind_short(m->kind), selected ? base : ROLE_DIM);
-    term_put(y, px, 6, p, selected ? base : pr);
+    term_put(y, kx, kw, kind_short(m->kind), selected ? base : ROLE_DIM);
+    term_put(y, px, pw, p, selected ? base : pr);
     if (m->note[0] && nx < cols - 1)
         term_put(y, nx, cols - 1 - nx, m->note, selected ? base : ROLE_DIM);
 }
 
-static void draw_notice(const cv_notice *n, int y, int cols, bool selected)
+static void draw_notice(const cv_notice *n, int kind_w, int y, int cols, bool selected)
 {
     term_role base = selected ? ROLE_SELECTED : ROLE_NORMAL;
     char buf[300];
     term_put_padded(y, 0, cols, "", base);
     int x = 3;
-    x += term_put(y, x, 28, notice_label(n->kind), base) + 2;
-    if (x < 32)
-        x = 32;
+    term_put(y, x, kind_w, notice_label(n->kind), base);
+    x += kind_w + 2;
     x += term_put(y, x, 11, n->issued_on, base) + 2;
     if (n->reprint && x < cols - 1)
         x += term_put(y, x, cols - 1 - x, _("reprint"), selected ? base : ROLE_DIM) + 2;
@@ -503,7 +518,23 @@ static void draw_materials_row(void *ctx, int i, int y, int cols, bool selected)
         term_put(y, 3, cols - 4, _("none"), selected ? ROLE_SELECTED : ROLE_DIM);
         return;
     }
-    draw_notice(&c->notices[i - 1], y, cols, selected);
+    int kind_w = 8;
+    for (int k = 0; k < c->nnotices; k++) {
+        int w = term_width(notice_label(c->notices[k].kind));
+        kind_w = w > kind_w ? w : kind_w;
+    }
+    draw_notice(&c->notices[i - 1], kind_w > 28 ? 28 : kind_w, y, cols, selected);
+}
+
+/* Columns of the history pane: the event label as wide as the widest shown (at most 18). */
+static int history_label_w(const case_scr *cs)
+{
+    int w = 6;
+    for (int i = 0; i < cs->nhist; i++) {
+        int lw = term_width(event_label(cs->hist[i].type));
+        w = lw > w ? lw : w;
+    }
+    return w > 18 ? 18 : w;
 }
 
 static void draw_history_row(void *ctx, int i, int y, int cols, bool selected)
@@ -511,11 +542,13 @@ static void draw_history_row(void *ctx, int i, int y, int cols, bool selected)
     const case_scr *cs = ctx;
     const cv_event *e = &cs->hist[i];
     term_role base = selected ? ROLE_SELECTED : ROLE_NORMAL;
+    int lw = history_label_w(cs), dx = 21 + lw + 1;
     term_put_padded(y, 0, cols, "", base);
     term_put(y, 1, 10, e->date, base);
     term_put(y, 12, 8, e->staff_name[0] ? e->staff_name : "-", selected ? base : ROLE_DIM);
-    term_put(y, 21, 14, event_label(e->type), selected ? base : ROLE_LABEL);
-    term_put(y, 36, cols - 37, e->detail, base);
+    term_put(y, 21, lw, event_label(e->type), selected ? base : ROLE_LABEL);
+    if (dx < cols - 1)
+        term_put(y, dx, cols - 1 - dx, e->detail, base);
 }
 
 static void draw_panes(case_scr *cs, int top, int lines)
@@ -547,7 +580,7 @@ static void draw_panes(case_scr *cs, int top, int lines)
     }
     /* the selected event in full under the list, when its detail does not fit on its row */
     const cv_event *e = cs->pl[PANE_HISTORY].sel >= 0 ? &cs->hist[cs->pl[PANE_HISTORY].sel] : NULL;
-    int full = e && term_width(e->detail) > COLS - 37 && rows > 4 ? 2 : 0;
+    int full = e && term_width(e->detail) > COLS - 1 - (21 + history_label_w(cs) + 1) && rows > 4 ? 2 : 0;
     ui_list_draw(&cs->pl[PANE_HISTORY], top + 1, rows - full, COLS, draw_history_row, cs);
     if (full)
         term_put_wrapped(top + 1 + rows - full, 3, COLS - 4, full, e->detail, ROLE_DIM);
@@ -600,7 +633,10 @@ static const char *case_title(screen *s, app *a)
 {
     case_scr *cs = s->st;
     (void)a;
-    snprintf(cs->title, sizeof cs->title, cs->resuming ? _("Supplementary materials: %s") : _("Case %s"), cs->id);
+    if (cs->resuming)
+        snprintf(cs->title, sizeof cs->title, "%s", _("Supplementary materials back"));
+    else
+        snprintf(cs->title, sizeof cs->title, _("Case %s"), cs->id);
     return cs->title;
 }
 
@@ -687,12 +723,13 @@ static void record_resume(screen *s, case_scr *cs, app *a)
     term_role role = ROLE_OK;
     if (out.status == CASE_SUPPLEMENT) {
         role = ROLE_WARN;
-        int w = snprintf(buf, sizeof buf, _("Still incomplete: a new supplement notice is issued. Trips so far: %d."),
-                         out.trips);
-        if (out.breaches > 0 && w > 0 && (size_t)w < sizeof buf) {
+        if (out.breaches > 0) {
             role = ROLE_ALARM;
-            snprintf(buf + w, sizeof buf - (size_t)w,
-                     _(" This notice names %d materials the first one did not: the one-time notice rule is broken."), out.breaches);
+            snprintf(buf, sizeof buf,
+                     _("New supplement notice naming %d materials the first did not: one-time notice rule broken. Trips: %d."),
+                     out.breaches, out.trips);
+        } else {
+            snprintf(buf, sizeof buf, _("Still incomplete: a new supplement notice is issued. Trips: %d."), out.trips);
         }
     } else if (out.due[0]) {
         snprintf(buf, sizeof buf, _("Materials complete: the case is accepted, due %s. Trips: %d."), out.due, out.trips);

@@ -128,13 +128,16 @@ static void hit_row(const case_hit *h, cv_row *r)
     r->deadline_known = false;
 }
 
-static void run_search(cases_scr *c, app *a)
+/* Run the search typed; quiet: again after another screen (no message unless it fails). */
+static void run_search(cases_scr *c, app *a, bool quiet)
 {
     ui_form_get(&c->form, 0, c->query, sizeof c->query);
     const char *p = c->query;
     while (*p == ' ')
         p++;
     if (!*p) {
+        if (quiet)
+            return;
         app_message(a, ROLE_WARN, "%s", _("Type a case number (or its last digits), an ID number, a phone number or the start of a name."));
         return;
     }
@@ -147,6 +150,10 @@ static void run_search(cases_scr *c, app *a)
     c->searched = true;
     for (int i = 0; i < n; i++)
         hit_row(&c->hits[i], &c->hit_rows[i]);
+    if (quiet) {
+        ui_list_resize(&c->hl, n);
+        return;
+    }
     ui_list_init(&c->hl, n);
     if (n == 0)
         app_message(a, ROLE_WARN, _("No case found for \"%s\"."), c->query);
@@ -194,7 +201,7 @@ typedef struct {
 typedef struct {
     const cv_row *rows;
     cols_layout L;
-    char prefix[CASENUM_CENTRE_MAX + 2]; /* "CENTRE-" left out of the numbers on a narrow screen, "" none */
+    char prefix[20]; /* "CENTRE-" left out of the numbers on a narrow screen, "" none */
 } row_ctx;
 
 /* The case number as shown: without this centre's code when the screen is narrow. */
@@ -224,7 +231,7 @@ static row_ctx row_layout(app *a, const cv_row *rows, int n, int cols)
     memset(&rc, 0, sizeof rc);
     rc.rows = rows;
     if (cols < 110 && a->centre[0])
-        snprintf(rc.prefix, sizeof rc.prefix, "%s-", a->centre);
+        snprintf(rc.prefix, sizeof rc.prefix, "%.15s-", a->centre);
     int num = term_width(_("Case number")), st = term_width(_("Status")), due = term_width(_("Deadline"));
     for (int i = 0; i < n; i++) {
         char when[96];
@@ -239,8 +246,8 @@ static row_ctx row_layout(app *a, const cv_row *rows, int n, int cols)
     L->num_x = 3;
     L->num_w = clamp(num, 10, 34) + 1;
     L->app_x = L->num_x + L->num_w;
-    L->app_w = 9;
-    L->due_w = clamp(due, 8, cols >= 100 ? 30 : 22);
+    L->app_w = 10;
+    L->due_w = clamp(due, 8, cols >= 100 ? 30 : 24);
     L->status_w = clamp(st, 6, cols >= 100 ? 20 : 12) + 1;
     L->due_x = cols - L->due_w;
     L->status_x = L->due_x - L->status_w;
@@ -284,12 +291,12 @@ static void draw_heading(int y, const cols_layout *L)
     term_put(y, L->due_x, L->due_w, _("Deadline"), ROLE_LABEL);
 }
 
-/* The filter tabs: "1 Open 12" ...; when they do not all fit, each gets an equal share and its
- * label is shortened, never its number or count. */
+/* The filter tabs: " 1 Open 12 " ...; when they do not all fit, the longest labels are
+ * shortened first, never a tab's digit or count. */
 static void draw_tabs(cases_scr *c, int y)
 {
     char count[CV_FILTER_COUNT][16];
-    int total = 0;
+    int lw[CV_FILTER_COUNT], fixed = 0, labels = 0, cap = 0;
     for (int f = 0; f < CV_FILTER_COUNT; f++) {
         if (c->counts[f] < 0)
             snprintf(count[f], sizeof count[f], "?");
@@ -297,33 +304,37 @@ static void draw_tabs(cases_scr *c, int y)
             snprintf(count[f], sizeof count[f], "%d+", CV_ROWS_MAX);
         else
             snprintf(count[f], sizeof count[f], "%d", c->counts[f]);
-        total += 2 + term_width(_(cv_filter_label((cv_filter)f))) + 1 + term_width(count[f]) + 2;
+        lw[f] = term_width(_(cv_filter_label((cv_filter)f)));
+        fixed += 1 + 1 + 1 + 1 + term_width(count[f]) + 1; /* " 1 " label " 12 " */
+        labels += lw[f];
+        cap = lw[f] > cap ? lw[f] : cap;
     }
-    bool squeeze = total > COLS;
+    int gap = fixed + labels + CV_FILTER_COUNT - 1 <= COLS ? 1 : 0; /* the tabs' own blanks part them */
+    for (int room = COLS - fixed; labels > room && cap > 0; cap--) {
+        labels = 0;
+        for (int f = 0; f < CV_FILTER_COUNT; f++)
+            labels += lw[f] < cap - 1 ? lw[f] : cap - 1;
+    }
     int x = 0;
     for (int f = 0; f < CV_FILTER_COUNT && x < COLS; f++) {
-        const char *label = _(cv_filter_label((cv_filter)f));
-        int cw = term_width(count[f]);
-        int lw = squeeze ? COLS / CV_FILTER_COUNT - 2 - 2 - cw - 1 : term_width(label);
-        if (lw < 0)
-            lw = 0;
+        int w_label = lw[f] < cap ? lw[f] : cap;
         bool on = (cv_filter)f == c->filter;
         term_role role = on ? ROLE_SELECTED
                          : (cv_filter)f == CV_OVERDUE && c->counts[f] > 0 ? ROLE_ALARM
                          : (cv_filter)f == CV_DUE_SOON && c->counts[f] > 0 ? ROLE_WARN
                                                                            : ROLE_NORMAL;
-        char digit[4];
-        snprintf(digit, sizeof digit, "%d", f + 1);
-        int w = 1 + 1 + 1 + lw + 1 + cw + 1; /* " 1 label count " */
+        char digit[2] = {(char)('1' + f), '\0'}; /* 1..7 */
+        int w = 1 + 1 + 1 + w_label + 1 + term_width(count[f]) + 1;
         if (x + w > COLS)
             w = COLS - x;
         term_put_padded(y, x, w, "", role);
         int at = x + 1;
         at += term_put(y, at, x + w - at, digit, on ? ROLE_SELECTED : ROLE_LABEL) + 1;
-        at += term_put(y, at, lw < x + w - at ? lw : x + w - at, label, role);
         if (at < x + w)
+            at += term_put(y, at, w_label < x + w - at ? w_label : x + w - at, _(cv_filter_label((cv_filter)f)), role);
+        if (at + 1 < x + w)
             term_put(y, at + 1, x + w - at - 1, count[f], role);
-        x += w + (squeeze ? 0 : 1);
+        x += w + gap;
     }
 }
 
@@ -382,12 +393,9 @@ static void draw_search_mode(cases_scr *c, app *a, int top, int lines)
         snprintf(line, sizeof line, "%s", help);
     term_put(top + lines - 1, 1, COLS - 2, line, ROLE_DIM);
     /* the field last, so the cursor stays in it while typing */
-    if (c->mode == MODE_FIELD) {
-        ui_form_draw(&c->form, top, 1, COLS - 2);
-    } else {
-        ui_form_draw(&c->form, top, 1, COLS - 2);
+    ui_form_draw(&c->form, top, 1, COLS - 2);
+    if (c->mode != MODE_FIELD)
         curs_set(0);
-    }
 }
 
 static void cases_draw(screen *s, app *a, int top, int lines)
@@ -395,6 +403,10 @@ static void cases_draw(screen *s, app *a, int top, int lines)
     cases_scr *c = s->st;
     if (c->stale && c->mode == MODE_LIST)
         reload(c, a);
+    else if (c->stale && c->searched) { /* a case may have moved on: the hits again */
+        c->stale = false;
+        run_search(c, a, true);
+    }
     if (c->mode == MODE_LIST)
         draw_list_mode(c, a, top, lines);
     else
@@ -474,7 +486,7 @@ static scr_rc field_key(screen *s, cases_scr *c, app *a, const keys_event *ev, k
     const char *why = NULL;
     switch (ui_form_key(&c->form, ev, act, &why)) {
     case UI_FORM_SUBMIT:
-        run_search(c, a);
+        run_search(c, a, false);
         if (c->nhits > 0)
             to_mode(s, c, MODE_HITS);
         return SCR_STAY;

@@ -30,7 +30,7 @@ typedef struct {
 } dash;
 
 static const km_action dash_hints[] = {KM_HELP, KM_INTAKE_NEW, KM_GUIDE_FIND, KM_CASE_LIST, KM_CASE_SEARCH,
-                                       KM_ENQUIRY_LOG, KM_SCREEN_LOCK, KM_USER_SWITCH, KM_QUIT, KM_NONE};
+                                       KM_ENQUIRY_LOG, KM_SCREEN_LOCK, KM_QUIT, KM_NONE};
 
 static cv_scope scope_of(app *a, bool window_only)
 {

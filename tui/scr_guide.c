@@ -301,10 +301,6 @@ static const km_action item_hints[] = {KM_NOTICE_PRINT, KM_ENQUIRY_LOG, KM_INTAK
 static int add_para_hung(gitem *gi, const char *label, const char *text, term_role role, int indent, int hang,
                          bool keep_empty)
 {
-static int add_para(gitem *gi, const char *label, const char *text, term_role role, int indent, bool keep_empty)
-{
-    return add_para_hung(gi, label, text, role, indent, 0, keep_empty);
-}
     if ((!text || !*text) && !keep_empty)
         return 0;
     if (gi->npara == gi->cpara) {
@@ -318,8 +314,13 @@ static int add_para(gitem *gi, const char *label, const char *text, term_role ro
     char *t = strdup(text ? text : "");
     if (!t)
         return -1;
-    gi->paras[gi->npara++] = (gpara){label, t, role, indent};
+    gi->paras[gi->npara++] = (gpara){label, t, role, indent, hang};
     return 0;
+}
+
+static int add_para(gitem *gi, const char *label, const char *text, term_role role, int indent, bool keep_empty)
+{
+    return add_para_hung(gi, label, text, role, indent, 0, keep_empty);
 }
 
 static const char *form_label(catalog_form f)
@@ -336,7 +337,10 @@ static const char *form_label(catalog_form f)
 static int add_limits(gitem *gi, const catalog_item *it)
 {
     char t[200];
-    snprintf(t, sizeof t, _("%d working days"), it->statutory_days);
+    if (it->statutory_days == 0)
+        snprintf(t, sizeof t, "%s", _("on the spot"));
+    else
+        snprintf(t, sizeof t, _("%d working days"), it->statutory_days);
     if (add_para(gi, _("Statutory limit"), t, ROLE_NORMAL, 0, false) != 0)
         return -1;
     if (it->cls == CASE_CLASS_IMMEDIATE && it->promised_days == 0)
@@ -351,7 +355,7 @@ static int add_material(gitem *gi, const catalog_material *m)
 {
     char t[CATALOG_NAME_MAX * 2 + 64], copies[80];
     snprintf(t, sizeof t, "%d. %s", m->n, m->name ? m->name : "");
-    if (add_para(gi, "", t, ROLE_NORMAL, 0, true) != 0)
+    if (add_para_hung(gi, "", t, ROLE_NORMAL, 0, m->n < 10 ? 3 : 4, true) != 0)
         return -1;
     if (m->copies == 0)
         snprintf(copies, sizeof copies, "%s", _("shown and handed back"));
@@ -523,13 +527,12 @@ static void layout(gitem *gi)
     for (int k = 0; k < gi->npara; k++) {
         const gpara *p = &gi->paras[k];
         int cols = COLS - text_x(gi, p) - 1, len = (int)strlen(p->text), at = 0;
-        if (cols < 4)
-            cols = 4;
         if (k == anchor)
             gi->top = gi->nrows;
         bool first = true;
         do {
-            int next, n = wrap_row(p->text, len, at, cols, &next);
+            int w = first ? cols : cols - p->hang, next;
+            int n = wrap_row(p->text, len, at, w < 4 ? 4 : w, &next);
             if (push_row(gi, (grow){k, at, n, first}) != 0)
                 return; /* out of memory: what fits is shown */
             first = false;
@@ -570,7 +573,7 @@ static void item_draw(screen *s, app *a, int top, int lines)
     for (int r = 0; r < gi->view && gi->top + r < gi->nrows; r++) {
         const grow *w = &gi->rows[gi->top + r];
         const gpara *p = &gi->paras[w->para];
-        int x = text_x(gi, p);
+        int x = text_x(gi, p) + (w->first ? 0 : p->hang);
         if (w->first && p->label && *p->label)
             term_put(top + r, 1, gi->label_cols - 1, p->label, ROLE_LABEL);
         int n = w->len < (int)sizeof buf - 1 ? w->len : (int)sizeof buf - 1;

@@ -47,7 +47,7 @@ static void rating_draw(screen *s, app *a, int top, int lines)
     if (r->done) {
         int y = top + lines / 2 - 2;
         term_put_centred(y, 0, COLS, _("Thank you for your rating"), ROLE_LABEL);
-        snprintf(buf, sizeof buf, "%s: %s", _("Your rating"), _(desk_rating_label(r->rated)));
+        snprintf(buf, sizeof buf, _("Your rating: %s"), _(desk_rating_label(r->rated)));
         term_put_centred(y + 2, 0, COLS, buf, ROLE_NORMAL);
         term_put_centred(y + 5, 0, COLS, _("Press any key to close."), ROLE_DIM);
         return;
@@ -59,8 +59,7 @@ static void rating_draw(screen *s, app *a, int top, int lines)
     term_put_centred(y + 2, 0, COLS, buf, ROLE_DIM);
     y += 4;
     for (int k = DESK_RATE_VERY_SATISFIED; k <= DESK_RATE_VERY_DISSATISFIED; k++) {
-        char key[8];
-        snprintf(key, sizeof key, " %d ", k);
+        char key[4] = {' ', (char)('0' + k), ' ', '\0'}; /* " 1 " .. " 5 " */
         term_put(y, left + 8, 3, key, ROLE_SELECTED);
         term_put(y, left + 14, box - 14, _(desk_rating_label((desk_rating)k)), level_role(k));
         y += 2;

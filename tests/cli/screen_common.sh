@@ -9,17 +9,21 @@
 # XDG_CONFIG_HOME and XDG_DATA_HOME point into the temporary directory and
 # a config file sets [paths] save_dir and [print] command there.
 #
-#   start [VAR=value ...]   the client in a new tmux session (LANG=zh_CN.UTF-8
+#   start [VAR=value ...]   the client in a new tmux session (LANG=zh_CN.UTF-8,
+#                           or C.UTF-8 when this machine lacks that locale,
 #                           unless a LANG=... is given); its exit code goes
 #                           to $tmp/rc and its stderr to $tmp/stderr
 #   login ID PIN            log in and wait for the dashboard
 #   keys KEY...             tmux key names (Enter, Tab, F2, C-p, BSpace ...)
-#   type TEXT               literal text (UTF-8: Chinese goes in as typed
+#   typein TEXT             literal text (UTF-8: Chinese goes in as typed
 #                           through an input method)
+#   holds COND              until the shell condition holds (eval'd, polled)
 #   wait_for ERE            until the screen shows it (about 10 s, 20 s for an
 #                           ASan build); 1 when it never does
 #   wait_gone ERE           until the screen no longer shows it
 #   wait_hint ERE           until the key-hint line (the last row) matches
+#   wait_title ERE          until the title bar (the first row) matches
+#   wait_msg ERE            until the message line (row 23) matches
 #   wait_box                until a modal box (confirm, text) is drawn
 #   wait_sql SQL VALUE      until the query's result is VALUE
 #   screen                  the screen as text; screen_row N: row N (1-based)
@@ -34,6 +38,8 @@
 # letter reads as Alt+letter).  Screens are matched on stable text - case
 # numbers, item and material names, the key names of the hint line, the
 # database - not on translated words, so the tests hold in both languages.
+
+case "$0" in *screen_common.sh) exit 0 ;; esac # run on its own (tests/run): nothing to do
 
 G=${GUICHET:?set GUICHET to the binary under test}
 G=$(cd "$(dirname "$G")" && pwd)/$(basename "$G")
@@ -97,43 +103,41 @@ title_line() { screen_row 1; }
 screen_attrs() { tmux -S "$sock" capture-pane -e -p -t t 2>/dev/null; }
 
 keys() { tmux -S "$sock" send-keys -t t "$@"; }
-type() { tmux -S "$sock" send-keys -t t -l -- "$1"; }
+typein() { tmux -S "$sock" send-keys -t t -l -- "$1"; }
 
-wait_for() {
+# poll CMD...: until CMD succeeds (about 10 s; 20 s for an ASan build); 1 when it never does.
+# A client that has exited gets one last look, not the whole wait.
+poll() {
   _i=0
   while [ $_i -lt $WAIT_TENTHS ]; do
-    screen | grep -qE -- "$1" && return 0
+    "$@" && return 0
+    if [ -s "$tmp/rc" ]; then "$@"; return; fi
     sleep 0.1; _i=$((_i + 1))
   done
   return 1
 }
-wait_gone() {
-  _i=0
-  while [ $_i -lt $WAIT_TENTHS ]; do
-    screen | grep -qE -- "$1" || return 0
-    sleep 0.1; _i=$((_i + 1))
-  done
-  return 1
-}
-wait_hint() {
-  _i=0
-  while [ $_i -lt $WAIT_TENTHS ]; do
-    hint_line | grep -qE -- "$1" && return 0
-    sleep 0.1; _i=$((_i + 1))
-  done
-  return 1
-}
+_shows() { screen | grep -qE -- "$1"; }
+_lacks() { ! screen | grep -qE -- "$1"; }
+_hint_shows() { hint_line | grep -qE -- "$1"; }
+_sql_is() { [ "$(sql "$1")" = "$2" ]; }
+_file_has() { [ -f "$1" ] && grep -qE -- "$2" "$1"; }
+# holds SHELL-CONDITION: until the condition (eval'd) is true - several looks at the screen that
+# must agree on one frame.
+holds() { poll eval "$1"; }
+wait_for() { poll _shows "$1"; }
+wait_gone() { poll _lacks "$1"; }
+wait_hint() { poll _hint_shows "$1"; }
+_msg_shows() { screen_row 23 | grep -qE -- "$1"; }
+wait_msg() { poll _msg_shows "$1"; }
+_title_shows() { title_line | grep -qE -- "$1"; }
+wait_title() { poll _title_shows "$1"; }
 # A modal box: its top corners (the confirm, text and choice boxes of tui/app_modal.c).
-wait_box() { wait_for '┌.*┐'; }
-wait_no_box() { wait_gone '┌.*┐'; }
-wait_sql() {
-  _i=0
-  while [ $_i -lt $WAIT_TENTHS ]; do
-    [ "$(sql "$1")" = "$2" ] && return 0
-    sleep 0.1; _i=$((_i + 1))
-  done
-  return 1
-}
+# In a non-UTF-8 locale (LANG=C) curses draws the corners with the terminal's line-drawing
+# set, which capture-pane shows as the letters l q k.
+BOX_TOP='┌.*┐|lqqq.*qqqk'
+wait_box() { wait_for "$BOX_TOP"; }
+wait_no_box() { wait_gone "$BOX_TOP"; }
+wait_sql() { poll _sql_is "$1" "$2"; }
 # Sleep a little: after Esc, so the next key is not read as Alt+key.
 settle() { sleep 0.3; }
 
@@ -144,6 +148,10 @@ check() {
   else
     echo "not ok $n - $1"
     screen | sed 's/^/#   /'
+    if [ -s "$tmp/rc" ]; then
+      echo "#   the client exited with status $(cat "$tmp/rc"); its stderr:"
+      head -20 "$tmp/stderr" 2>/dev/null | sed 's/^/#   /'
+    fi
   fi
 }
 skip() {
@@ -152,17 +160,28 @@ skip() {
 }
 
 # The hint lines of the steps of an intake (key names come from keymaps/default.keys).
-HINT_CHECKLIST=' p .* m .* d '
+HINT_CHECKLIST='(^| )p .* m .* d '
 HINT_DECISION=' a .* d .* s .* r '
 
 # The case number a screen shows for today (centre-terminal-date-serial).
 case_on_screen() { screen | grep -oE "[0-9A-Za-z]+-[0-9A-Za-z]+-$(echo $TODAY | tr -d -)-[0-9]{4}" | head -1; }
 
+# The clerk's locale when this machine has it (CI generates it); else C.UTF-8, so that Chinese
+# is still typed and shown (the flows match data, not words).
+if locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$'; then
+  HAVE_ZH=1; CLERK_LANG=zh_CN.UTF-8
+else
+  HAVE_ZH=0; CLERK_LANG=C.UTF-8
+fi
+
+# Standard input holds a Chinese character (a UTF-8 sequence of U+4E00..U+9FFF).
+has_cjk() { LC_ALL=C grep -q "$(printf '[\344-\351][\200-\277][\200-\277]')"; }
+
 # start [VAR=value ...]: the client in a new session "t" (the previous one is closed first).
 start() {
   tmux -S "$sock" kill-session -t t 2>/dev/null
   rm -f "$tmp/rc"
-  _lang=LANG=zh_CN.UTF-8
+  _lang=LANG=$CLERK_LANG
   for _a in "$@"; do
     case "$_a" in LANG=*) _lang= ;; esac
   done
@@ -174,26 +193,36 @@ start() {
 # The log-in screen is up when its title (centre name and date) is, with no one logged in.
 wait_login() { wait_for "^ guichet +$TODAY"; }
 
-# login ID PIN: from the log-in (or lock) screen to that person's screens.
+# Logged in as ID: the title is no longer the log-in screen's and names ID - or, when the
+# screen's own title is too long for the clerk's part (an intake, a notice), names nobody.
+_logged_in() {
+  _t=$(title_line)
+  echo "$_t" | grep -qE "^ guichet +$TODAY *\$" && return 1
+  echo "$_t" | grep -qE "\\($1\\) +$TODAY *\$" && return 0
+  ! echo "$_t" | grep -qE "\\([a-z0-9-]+\\) +$TODAY *\$"
+}
+
+# login ID PIN: from the log-in screen (empty, the id field focused: start, F8) to that
+# person's screens; 1 when they never come.
 login() {
   wait_login || return 1
-  keys C-a C-k   # the id field may hold the locked person's id: clear it
-  screen_row 1 >/dev/null
-  # The log-in form: id, Enter (to the PIN), PIN, Enter.
-  tmux -S "$sock" send-keys -t t Home
-  _len=20; while [ $_len -gt 0 ]; do tmux -S "$sock" send-keys -t t Delete; _len=$((_len - 1)); done
-  type "$1"; keys Enter
-  type "$2"; keys Enter
-  wait_for "\\($1\\) +$TODAY *\$"
+  typein "$1"; keys Enter
+  typein "$2"; keys Enter
+  poll _logged_in "$1"
+}
+
+# unlock ID PIN: the lock screen (F9) keeps the id and asks for the PIN only.
+unlock() {
+  wait_login || return 1
+  typein "$2"; keys Enter
+  poll _logged_in "$1"
 }
 
 # F10 and confirm; the exit code lands in $tmp/rc.
 quit_client() {
   keys F10
   wait_box && keys y
-  _i=0
-  while [ $_i -lt $WAIT_TENTHS ] && [ ! -s "$tmp/rc" ]; do sleep 0.1; _i=$((_i + 1)); done
-  [ -s "$tmp/rc" ]
+  poll test -s "$tmp/rc"
 }
 
 # The client exited 0 and its stderr holds no sanitizer report.
@@ -209,3 +238,18 @@ date_forms() {
   _y=${1%%-*}; _m=${1#*-}; _m=${_m%-*}; _d=${1##*-}
   echo "$1|${_y}年$((${_m#0}))月$((${_d#0}))日"
 }
+
+# The case number in the title bar (an intake shows its own there), "" when none.
+title_case() { title_line | grep -oE "[0-9A-Za-z]+-[0-9A-Za-z]+-$(echo $TODAY | tr -d -)-[0-9]{4}" | head -1; }
+# wait_new_case OLD: until the title shows a case number other than OLD; prints it.
+_new_case() { _c=$(title_case); [ -n "$_c" ] && [ "$_c" != "$1" ] && echo "$_c"; }
+wait_new_case() { poll _new_case "$1"; }
+# The date and serial of a case number (20261123-0001): what every list shows of it, however
+# narrow its column.
+tail_of() { echo "$1" | grep -oE '[0-9]{8}-[0-9]{4}$'; }
+# A printed or saved document as one line without spaces: text that wrapped is found whole.
+flat() { tr -d ' \n' <"$1"; }
+# The staff number of a staff id.
+staff_num() { sql "SELECT num FROM staff WHERE code='$1'"; }
+# wait_file FILE ERE: until FILE exists and holds a line matching ERE.
+wait_file() { poll _file_has "$1" "$2"; }

@@ -63,7 +63,7 @@ printf '[paths]\ncalender = x\n' > "$tmp/typo.ini"
 expect 2 'calender' "an unknown config key is named" -- "$G" --config "$tmp/typo.ini" calendar years
 
 # --- usage --------------------------------------------------------------------
-expect 2 'usage'  "no verb prints the usage" -- "$G"
+expect 2 'needs a terminal'  "no verb without a terminal: the screen says it needs one (exit 2)" -- "$G"
 expect 2 'unknown' "an unknown verb is refused" -- "$G" frobnicate now
 expect 0 'usage'  "--help prints the usage" -- "$G" --help
 

@@ -1,5 +1,5 @@
 /* test_notice.c - the documents laid out as text (core/notice.h), in the
- * clerks' Chinese (the translations of po/parts/notice.po) and in the English
+ * clerks' Chinese (the translations of po/zh_CN.po) and in the English
  * ids: the title centred by columns, no line wider than the page at any width
  * from 20 to 100 and none cutting a character, nothing lost by wrapping,
  * breaks between Chinese characters and at Latin spaces, no line opening
@@ -20,9 +20,9 @@
 #include "core/notice.h"
 
 #define NF(arr) (sizeof(arr) / sizeof((arr)[0]))
-#define PO_MAX 256
+#define PO_MAX 4096
 
-/* ---- the zh_CN translations of po/parts/notice.po ----------------------------------------- */
+/* ---- the zh_CN translations of po/zh_CN.po ----------------------------------------- */
 
 static char *po_id[PO_MAX], *po_str[PO_MAX];
 static size_t po_n;
@@ -44,7 +44,7 @@ static void po_unquote(const char *line, char *acc, size_t cap)
 static int load_po(void **state)
 {
     (void)state;
-    FILE *f = fopen("po/parts/notice.po", "r");
+    FILE *f = fopen("po/zh_CN.po", "r");
     if (!f)
         return -1;
     char line[4096], acc[8192] = "";

@@ -29,7 +29,7 @@
 
 #define NF(arr) (sizeof(arr) / sizeof((arr)[0]))
 #define F(...) (const ev_field[]){__VA_ARGS__}, NF(((const ev_field[]){__VA_ARGS__}))
-#define PO_MAX 256
+#define PO_MAX 4096
 
 static char dir[64];
 static char path[128];
@@ -45,7 +45,7 @@ static const char *const CI = "511425-T03-20261124-0003"; /* 即办件 done on t
 static const char BASIS[] = "《中华人民共和国行政许可法》第三十二条第一款第（二）项";
 static const char REASON[] = "申请人户籍不在本乡，申请事项依法不属于本机关职权范围";
 
-/* ---- the zh_CN translations of po/parts/notice.po ----------------------------------------- */
+/* ---- the zh_CN translations of po/zh_CN.po ----------------------------------------- */
 
 static char *po_id[PO_MAX], *po_str[PO_MAX];
 static size_t po_n;
@@ -65,7 +65,7 @@ static void po_unquote(const char *line, char *acc, size_t cap)
 
 static int load_po(void)
 {
-    FILE *f = fopen("po/parts/notice.po", "r");
+    FILE *f = fopen("po/zh_CN.po", "r");
     if (!f)
         return -1;
     char line[4096], acc[8192] = "";
@@ -129,7 +129,7 @@ static int setup(void **state)
         return -1;
     snprintf(path, sizeof path, "%s/t.db", dir);
     if (load_po() != 0)
-        return setup_failed("po/parts/notice.po");
+        return setup_failed("po/zh_CN.po");
     if (!(s = store_open(path, err, sizeof err)))
         return setup_failed("store");
     static catalog_report rep;
@@ -414,7 +414,7 @@ static void the_one_time_notice_of_an_item(void **state)
         assert_shows(&t, "事项类型：行政确认");
         assert_shows(&t, "设定依据：《中华人民共和国民法典》第一千零四十六条");
         assert_shows(&t, "办结时限：即办件，当场办结");
-        assert_shows(&t, "1. 双方本人的居民身份证 原件 核验后退还（核验后退还；身份证过期或遗失的可使用有效临时居民身份证）");
+        assert_shows(&t, "1. 双方本人的居民身份证 原件（核验后退还；身份证过期或遗失的可使用有效临时居民身份证）");
         assert_shows(&t, "2. 本人无配偶以及与对方当事人没有直系血亲和三代以内旁系血亲关系的签字声明 原件 2份");
         assert_shows(&t, "3. 双方近期半身免冠合影照片（2寸） 原件 3份");
         assert_shows(&t, "收费标准：不收费");
