@@ -13,7 +13,7 @@
 start
 check "demo-a logs in" "login demo-a 583914"
 overdue=$(tail_of "$(sql "SELECT case_id FROM cases WHERE window_id='W01' AND status='referred' ORDER BY due LIMIT 1")")
-check "the dashboard shows demo-a's window's cases ($overdue)" "wait_for '$overdue'"
+check "the dashboard shows demo-a's window's cases ($overdue)" "[ -n '$overdue' ] && wait_for '$overdue'"
 
 # ---- lock and unlock ------------------------------------------------------------------------
 keys F9
@@ -21,11 +21,12 @@ check "F9 locks: the log-in screen, nobody in the title, the cases hidden" \
   "wait_login && wait_gone '$overdue' && ! title_line | grep -q 'demo-a'"
 check "the lock screen keeps demo-a's id and names the locked session" \
   "screen | grep -qE '^ +[^(]* demo-a *\$' && screen | grep -q '演示甲 (demo-a)'"
-typein 111111; keys Enter
+typein 111111
+check "the PIN shows as ****** while it is typed, never its digits" "wait_for ' \\*{6} *\$' && ! screen | grep -q 111111"
+keys Enter
 check "a wrong PIN is refused: still locked, the attempts left are said (4)" \
   "wait_msg 4 && ! title_line | grep -q 'demo-a'"
 check "the failure is counted for demo-a" "wait_sql \"SELECT failed_attempts FROM staff WHERE code='demo-a'\" 1"
-check "the PIN typed never shows on screen" "! screen | grep -q 111111"
 check "the right PIN unlocks: demo-a's dashboard again" "unlock demo-a 583914 && wait_for '$overdue'"
 check "the count of failures is cleared" "wait_sql \"SELECT failed_attempts FROM staff WHERE code='demo-a'\" 0"
 
