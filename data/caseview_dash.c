@@ -17,7 +17,11 @@
 /* The counts, in the order of the cv_dashboard fields they fill. */
 enum { K_RECEIVED, K_ACCEPTED, K_CONCLUDED, K_DUE_SOON, K_OVERDUE, K_SUPPLEMENT, K_DEFERRED, K_COUNT };
 
-static const char *const day_columns[K_DUE_SOON] = {"received", "accepted", "concluded"};
+/* Today's counts: one literal statement per day column, [window][plan] (values are bound). */
+#define DAY_SQL(col, win) "SELECT count(*) FROM cases c WHERE c." col " = :today" win
+#define DAY(col)                                                                                       \
+    {{DAY_SQL(col, ""), CVI_PLAN DAY_SQL(col, "")}, {DAY_SQL(col, CVI_WINDOW), CVI_PLAN DAY_SQL(col, CVI_WINDOW)}}
+static const char *const day_sql[K_DUE_SOON][2][2] = {DAY("received"), DAY("accepted"), DAY("concluded")};
 static const cv_filter state_filters[K_COUNT - K_DUE_SOON] = {CV_DUE_SOON, CV_OVERDUE, CV_SUPPLEMENT,
                                                                CV_DEFERRED_DUE};
 
@@ -31,17 +35,11 @@ static int *count_field(cv_dashboard *d, int k)
 /* Count k's statement (an EXPLAIN QUERY PLAN when plan), bound to the scope; NULL + message. */
 static sqlite3_stmt *count_statement(store *s, const cv_scope *scope, int k, bool plan)
 {
-    char sql[1024];
-    size_t at = plan ? (size_t)snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN ") : 0;
     bool window = scope->window != NULL;
-    int rc = 0;
-    if (k < K_DUE_SOON)
-        snprintf(sql + at, sizeof sql - at, "SELECT count(*) FROM cases c WHERE c.%s = :today%s", day_columns[k],
-                 window ? " AND c.window_id = :window" : "");
-    else
-        rc = cvi_filter_sql(state_filters[k - K_DUE_SOON], true, window, sql + at, sizeof sql - at);
-    if (rc != 0) {
-        store_fail(s, "cannot build the dashboard's count %d", k);
+    const char *sql = k < K_DUE_SOON ? day_sql[k][window][plan]
+                                     : cvi_filter_sql(state_filters[k - K_DUE_SOON], true, window, plan);
+    if (!sql) {
+        store_fail(s, "no statement for the dashboard's count %d", k);
         return NULL;
     }
     sqlite3_stmt *st = store_prepare(s, sql);

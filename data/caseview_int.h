@@ -17,9 +17,12 @@
 #define CVI_ROW_NCOLUMNS 12
 #define CVI_ROW_FROM " FROM cases c LEFT JOIN catalog_item i ON i.code = c.item"
 
-/* The SQL of filter f: its rows (CVI_ROW_COLUMNS, LIMIT :max) or their count, with a
- * window condition when window; 0, or -1 for an unknown filter or no room. */
-int cvi_filter_sql(cv_filter f, bool count, bool window, char *buf, size_t len);
+#define CVI_WINDOW " AND c.window_id = :window" /* the condition a window scope adds */
+#define CVI_PLAN "EXPLAIN QUERY PLAN "          /* put before a statement to see its plan */
+
+/* The SQL literal of filter f: its rows (CVI_ROW_COLUMNS, LIMIT :max) or their count, with the
+ * window condition when window, as an EXPLAIN QUERY PLAN when plan; NULL for an unknown filter. */
+const char *cvi_filter_sql(cv_filter f, bool count, bool window, bool plan);
 /* Bind the scope's values to the named parameters the statement has (:today, :until, :staff, :window). */
 int cvi_bind_scope(store *s, sqlite3_stmt *st, const cv_scope *scope);
 /* buf (n bytes, cut there by a truncation) ended at its last whole UTF-8 character; the new length. */

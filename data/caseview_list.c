@@ -28,26 +28,38 @@
 #define NEWEST " ORDER BY c.received DESC, c.case_id DESC"
 #define BY_DUE " ORDER BY c.due, c.case_id"
 
+/* Every statement is a literal built here by the preprocessor: a filter's rows or count, with or
+ * without the window condition, and each as an EXPLAIN QUERY PLAN for the tests.  The values (today,
+ * until, staff, window, max) are always bound parameters. */
+#define LIST_SQL(ix, wh, ord, win)                                                                     \
+    "SELECT " CVI_ROW_COLUMNS " FROM cases c INDEXED BY " ix " LEFT JOIN catalog_item i ON i.code = c.item " \
+    "WHERE " wh win ord " LIMIT :max"
+#define COUNT_SQL(ix, wh, win) "SELECT count(*) FROM cases c INDEXED BY " ix " WHERE " wh win
+#define FILTER(ix, wh, ord)                                                                            \
+    {{{LIST_SQL(ix, wh, ord, ""), CVI_PLAN LIST_SQL(ix, wh, ord, "")},                                 \
+      {LIST_SQL(ix, wh, ord, CVI_WINDOW), CVI_PLAN LIST_SQL(ix, wh, ord, CVI_WINDOW)}},                 \
+     {{COUNT_SQL(ix, wh, ""), CVI_PLAN COUNT_SQL(ix, wh, "")},                                          \
+      {COUNT_SQL(ix, wh, CVI_WINDOW), CVI_PLAN COUNT_SQL(ix, wh, CVI_WINDOW)}}}
+
 /* Each filter's index, condition (named parameters :today, :until, :staff) and order.  The literal
  * conditions repeat the WHERE of migration 6's partial indexes, which is what lets SQLite use them;
  * the index is named (INDEXED BY) because without statistics SQLite would rather read "concluded IS
  * NULL" as an equality on cases_concluded, and a statement whose index is gone fails to prepare
  * instead of scanning a million cases. */
 static const struct {
-    const char *index;
-    const char *where;
-    const char *order;
+    const char *list[2][2];  /* [window][plan] */
+    const char *count[2][2]; /* [window][plan] */
 } filters[CV_FILTER_COUNT] = {
-    [CV_OPEN] = {"cases_open_recent", "c.ended IS NULL", NEWEST},
-    [CV_MINE] = {"cases_open_recent", "c.ended IS NULL AND c.clerk = :staff", NEWEST},
-    [CV_TODAY] = {"cases_received", "c.received = :today", NEWEST},
-    [CV_DUE_SOON] = {"cases_open_due", OPEN_DUE " AND c.due >= :today AND c.due < :until", BY_DUE},
-    [CV_OVERDUE] = {"cases_open_due", OPEN_DUE " AND c.due < :today", BY_DUE},
-    [CV_SUPPLEMENT] = {"cases_supplement", "c.status = 'supplement'", NEWEST},
-    [CV_DEFERRED_DUE] = {"cases_deferred_open",
-                         "c.deferred = 1 AND c.deferred_completed IS NULL AND c.ended IS NULL "
-                         "AND c.concluded IS NULL",
-                         " ORDER BY c.deferred_deadline, c.case_id"},
+    [CV_OPEN] = FILTER("cases_open_recent", "c.ended IS NULL", NEWEST),
+    [CV_MINE] = FILTER("cases_open_recent", "c.ended IS NULL AND c.clerk = :staff", NEWEST),
+    [CV_TODAY] = FILTER("cases_received", "c.received = :today", NEWEST),
+    [CV_DUE_SOON] = FILTER("cases_open_due", OPEN_DUE " AND c.due >= :today AND c.due < :until", BY_DUE),
+    [CV_OVERDUE] = FILTER("cases_open_due", OPEN_DUE " AND c.due < :today", BY_DUE),
+    [CV_SUPPLEMENT] = FILTER("cases_supplement", "c.status = 'supplement'", NEWEST),
+    [CV_DEFERRED_DUE] = FILTER("cases_deferred_open",
+                               "c.deferred = 1 AND c.deferred_completed IS NULL AND c.ended IS NULL "
+                               "AND c.concluded IS NULL",
+                               " ORDER BY c.deferred_deadline, c.case_id"),
 };
 
 const char *cv_filter_label(cv_filter f)
@@ -93,18 +105,11 @@ static int soon_until(store *s, const cv_scope *scope, char out[DATE_STR_LEN])
     return 0;
 }
 
-int cvi_filter_sql(cv_filter f, bool count, bool window, char *buf, size_t len)
+const char *cvi_filter_sql(cv_filter f, bool count, bool window, bool plan)
 {
     if ((int)f < 0 || f >= CV_FILTER_COUNT)
-        return -1;
-    const char *w = window ? " AND c.window_id = :window" : "";
-    int n = count ? snprintf(buf, len, "SELECT count(*) FROM cases c INDEXED BY %s WHERE %s%s", filters[f].index,
-                             filters[f].where, w)
-                  : snprintf(buf, len,
-                             "SELECT " CVI_ROW_COLUMNS " FROM cases c INDEXED BY %s "
-                             "LEFT JOIN catalog_item i ON i.code = c.item WHERE %s%s%s LIMIT :max",
-                             filters[f].index, filters[f].where, w, filters[f].order);
-    return n > 0 && (size_t)n < len ? 0 : -1;
+        return NULL;
+    return count ? filters[f].count[window][plan] : filters[f].list[window][plan];
 }
 
 static void bind_text(sqlite3_stmt *st, const char *name, const char *v)
@@ -134,11 +139,10 @@ int cvi_bind_scope(store *s, sqlite3_stmt *st, const cv_scope *scope)
 /* The list statement of filter f (as an EXPLAIN QUERY PLAN when plan), bound; NULL + message. */
 static sqlite3_stmt *list_statement(store *s, const cv_scope *scope, cv_filter f, int max, bool plan)
 {
-    char sql[1024];
-    size_t at = plan ? (size_t)snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN ") : 0;
     if (cvi_scope_check(s, scope) != 0)
         return NULL;
-    if (cvi_filter_sql(f, false, scope->window != NULL, sql + at, sizeof sql - at) != 0) {
+    const char *sql = cvi_filter_sql(f, false, scope->window != NULL, plan);
+    if (!sql) {
         store_fail(s, "no such case list filter: %d", (int)f);
         return NULL;
     }

@@ -161,19 +161,14 @@ void app_draw(app *a)
         return;
     }
     erase();
-    curs_set(0);
     screen *s = top_screen(a);
     if (!s) {
         login_draw(a);
     } else {
         draw_title(a, s->ops->title ? s->ops->title(s, a) : "");
-        term_put(LINES - 2, 0, COLS, a->msg, a->msg_role);
         draw_hints(a, s->ops->ctx, s->ops->hints);
-        int cy, cx;
         s->ops->draw(s, a, 1, LINES - 3);
-        getyx(stdscr, cy, cx);
         term_put(LINES - 2, 0, COLS, a->msg, a->msg_role);
-        move(cy, cx); /* the cursor stays where a field put it */
     }
     term_flush();
 }
@@ -321,14 +316,16 @@ int app_login(app *a, const staff_rec *rec)
     return 0;
 }
 
-static void idle_check(app *a)
+/* Lock an idle session; true when it did (the frame must change). */
+static bool idle_check(app *a)
 {
     if (a->cur < 0 || a->cfg.idle_lock_minutes <= 0)
-        return;
-    if (events_now_ms() - a->last_key_ms >= (int64_t)a->cfg.idle_lock_minutes * 60000) {
-        app_lock(a);
-        app_message(a, ROLE_NORMAL, "%s", "");
-    }
+        return false;
+    if (events_now_ms() - a->last_key_ms < (int64_t)a->cfg.idle_lock_minutes * 60000)
+        return false;
+    app_lock(a);
+    app_message(a, ROLE_NORMAL, "%s", "");
+    return true;
 }
 
 int app_run(app *a)
@@ -337,13 +334,22 @@ int app_run(app *a)
     a->locked_session = -1;
     a->last_key_ms = events_now_ms();
     login_reset(a, "");
+    bool redraw = true;
+    int idle_ticks = 0;
     while (!a->quit) {
-        app_draw(a);
+        /* A frame after each key; while idle, only when the lock falls or every APP_IDLE_REFRESH
+         * seconds (figures another process changed), so an idle terminal runs no queries. */
+        if (redraw)
+            app_draw(a);
         keys_event ev = keys_read(1000);
         if (ev.kind == KEYS_NONE) {
-            idle_check(a);
+            redraw = idle_check(a) || ++idle_ticks >= APP_IDLE_REFRESH;
+            if (redraw)
+                idle_ticks = 0;
             continue;
         }
+        redraw = true;
+        idle_ticks = 0;
         if (ev.kind == KEYS_RESIZE || !term_big_enough())
             continue; /* the next frame lays out for the new size */
         a->last_key_ms = events_now_ms();

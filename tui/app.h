@@ -26,6 +26,7 @@
 #define APP_SESSIONS_MAX 4 /* people with a session open at once on one terminal */
 #define APP_STACK_MAX 12   /* screens one session may have open */
 #define APP_MSG_LEN 400
+#define APP_IDLE_REFRESH 30 /* seconds between frames while nobody types (the dashboard's figures) */
 
 typedef struct app app;
 typedef struct screen screen;

@@ -46,7 +46,6 @@ bool app_confirm(app *a, const char *question)
         draw_box(3, 64, _("Please confirm"), &y, &x);
         term_put(y, x, 60, question, ROLE_NORMAL);
         term_put(y + 2, x, 60, _("y / Enter: yes      n / Esc: no"), ROLE_DIM);
-        curs_set(0);
         term_flush();
         keys_event ev = keys_read(-1);
         if (ev.kind == KEYS_RESIZE)
@@ -81,7 +80,6 @@ bool app_ask_text(app *a, const char *title, const char *label, char *buf, size_
         km_action act = ev.kind == KEYS_TEXT ? KM_NONE : keymap_action(&a->km, KM_CTX_FORM, ev.key);
         ui_form_rc rc = ui_form_key(&f, &ev, act, &why);
         if (rc == UI_FORM_CANCEL) {
-            curs_set(0);
             return false;
         }
         if (rc == UI_FORM_SUBMIT) {
@@ -95,7 +93,6 @@ bool app_ask_text(app *a, const char *title, const char *label, char *buf, size_
                 continue;
             }
             snprintf(buf, size, "%s", p);
-            curs_set(0);
             return true;
         }
     }
@@ -114,7 +111,6 @@ int app_choose(app *a, const char *title, const char *const *options, int n)
             term_put_padded(y + i, x, 56, line, i == sel ? ROLE_SELECTED : ROLE_NORMAL);
         }
         term_put(y + n + 1, x, 56, _("1-9 or Up/Down and Enter: choose      Esc: cancel"), ROLE_DIM);
-        curs_set(0);
         term_flush();
         keys_event ev = keys_read(-1);
         if (ev.kind == KEYS_RESIZE)

@@ -170,8 +170,6 @@ static void to_mode(screen *s, cases_scr *c, cases_mode m)
 {
     c->mode = m;
     s->ops = m == MODE_FIELD ? &field_ops : &list_ops;
-    if (m != MODE_FIELD)
-        curs_set(0);
 }
 
 /* Esc from the search: back to the list, or close when the screen was opened to search. */
@@ -395,7 +393,7 @@ static void draw_search_mode(cases_scr *c, app *a, int top, int lines)
     /* the field last, so the cursor stays in it while typing */
     ui_form_draw(&c->form, top, 1, COLS - 2);
     if (c->mode != MODE_FIELD)
-        curs_set(0);
+        term_cursor_hide();
 }
 
 static void cases_draw(screen *s, app *a, int top, int lines)

@@ -146,8 +146,6 @@ static void form_draw(screen *s, app *a, int top, int lines)
             term_put_padded(y, 3, COLS - 4, line, i == in->hit_sel ? ROLE_SELECTED : ROLE_NORMAL);
         }
     }
-    /* the focused field's cursor last */
-    ui_form_draw(&in->form, top + 2, 1, COLS - 2);
 }
 
 /* ---- the form's keys --------------------------------------------------------------- */

@@ -20,6 +20,11 @@
 
 static bool active;
 static bool colours;
+/* Where the frame being drawn wants the cursor (-1: hidden), and whether the terminal shows it:
+ * the cursor is switched on or off only when that changes, not on every frame (those codes were
+ * a third of the bytes a keystroke sent, bench/README.md). */
+static int want_y = -1, want_x;
+static int cursor_shown = -1; /* -1 unknown */
 
 /* Decode one UTF-8 sequence; returns its length (an invalid byte: 1, *cp = '?'). */
 static int utf8_next(const unsigned char *p, uint32_t *cp)
@@ -79,6 +84,7 @@ int term_open(const gconfig *cfg)
     set_escdelay(cfg->esc_delay_ms > 0 ? cfg->esc_delay_ms : 100);
     init_colours(cfg);
     curs_set(0);
+    cursor_shown = 0;
     return 0;
 }
 
@@ -202,8 +208,27 @@ void term_put_centred(int y, int x, int cols, const char *utf8, term_role role)
     term_put(y, x + left, cols - left, utf8, role);
 }
 
+void term_cursor_at(int y, int x)
+{
+    want_y = y;
+    want_x = x;
+}
+
+void term_cursor_hide(void)
+{
+    want_y = -1;
+}
+
 void term_flush(void)
 {
+    int show = want_y >= 0;
+    if (show)
+        move(want_y, want_x);
+    if (show != cursor_shown) {
+        curs_set(show);
+        cursor_shown = show;
+    }
+    want_y = -1; /* the next frame says again */
     wnoutrefresh(stdscr);
     doupdate();
 }

@@ -66,7 +66,13 @@ int term_put_wrapped(int y, int x, int cols, int max_rows, const char *utf8, ter
 /* Columns a UTF-8 string takes (core/cwidth.h). */
 int term_width(const char *utf8);
 
-/* Push the frame to the terminal: wnoutrefresh + doupdate (only what changed is sent). */
+/* Put the cursor at (y, x) when this frame is pushed (a field being typed into). */
+void term_cursor_at(int y, int x);
+
+/* No cursor in this frame (it is drawn over a field that is not being typed into). */
+void term_cursor_hide(void);
+
+/* Push the frame: the cursor as asked, then wnoutrefresh + doupdate (only what changed is sent). */
 void term_flush(void);
 
 #endif

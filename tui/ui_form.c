@@ -65,7 +65,9 @@ bool ui_form_has_text(const ui_form *f)
     return false;
 }
 
-/* The visible part of a field; a masked field shows one '*' per character. */
+
+/* The visible part of a field; a masked field shows one '*' per character.  The focused field
+ * asks for the cursor at its insertion point (term_cursor_at), wherever later text is drawn. */
 static void draw_box(ui_field *x, int y, int col, int width, bool focused)
 {
     char view[UI_FIELD_CHARS * 4 + 1];
@@ -80,16 +82,13 @@ static void draw_box(ui_field *x, int y, int col, int width, bool focused)
         view[0] = '\0';
     }
     term_put_padded(y, col, width, view, role);
-    if (focused) {
-        move(y, col + cursor);
-        curs_set(1);
-    }
+    if (focused)
+        term_cursor_at(y, col + cursor);
 }
 
 int ui_form_draw(ui_form *f, int top, int x, int cols)
 {
     int y = top;
-    bool any_focus = false;
     for (int i = 0; i < f->n; i++) {
         ui_field *fl = &f->fields[i];
         if (fl->hidden)
@@ -103,19 +102,11 @@ int ui_form_draw(ui_form *f, int top, int x, int cols)
             w = room / 2;
             note_cols = room - w - 1;
         }
-        bool focused = i == f->focus;
-        if (!focused)
-            draw_box(fl, y, bx, w, false);
+        draw_box(fl, y, bx, w, i == f->focus);
         if (fl->note[0] && note_cols > 0)
             term_put(y, bx + w + 1, note_cols, fl->note, fl->note_is_error ? ROLE_ALARM : ROLE_DIM);
-        if (focused) {
-            draw_box(fl, y, bx, w, true); /* last, so the cursor stays in the box */
-            any_focus = true;
-        }
         y++;
     }
-    if (!any_focus)
-        curs_set(0);
     return y - top;
 }
 

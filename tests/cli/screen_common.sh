@@ -24,7 +24,7 @@
 #   wait_hint ERE           until the key-hint line (the last row) matches
 #   wait_title ERE          until the title bar (the first row) matches
 #   wait_msg ERE            until the message line (row 23) matches
-#   wait_box                until a modal box (confirm, text) is drawn
+#   wait_box                until a modal box (confirm, text, choice) is drawn
 #   wait_sql SQL VALUE      until the query's result is VALUE
 #   screen                  the screen as text; screen_row N: row N (1-based)
 #   sql SQL                 the sqlite3 shell on the test database
@@ -163,9 +163,6 @@ skip() {
 HINT_CHECKLIST='(^| )p .* m .* d '
 HINT_DECISION=' a .* d .* s .* r '
 
-# The case number a screen shows for today (centre-terminal-date-serial).
-case_on_screen() { screen | grep -oE "[0-9A-Za-z]+-[0-9A-Za-z]+-$(echo $TODAY | tr -d -)-[0-9]{4}" | head -1; }
-
 # The clerk's locale when this machine has it (CI generates it); else C.UTF-8, so that Chinese
 # is still typed and shown (the flows match data, not words).
 if locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$'; then
@@ -185,7 +182,7 @@ start() {
   for _a in "$@"; do
     case "$_a" in LANG=*) _lang= ;; esac
   done
-  tmux -u -S "$sock" new-session -d -s t -x 80 -y 24 \
+  tmux -f /dev/null -u -S "$sock" new-session -d -s t -x 80 -y 24 \
     "env -u LC_ALL -u LANGUAGE $_lang GUICHET_TODAY=$TODAY $* '$G' --config '$cfg' --db '$db' 2>'$tmp/stderr'; echo \$? >'$tmp/rc'; sleep 600"
   tmux -S "$sock" set-option -t t window-size manual >/dev/null 2>&1
 }
@@ -248,7 +245,7 @@ wait_new_case() { poll _new_case "$1"; }
 # narrow its column.
 tail_of() { echo "$1" | grep -oE '[0-9]{8}-[0-9]{4}$'; }
 # A printed or saved document as one line without spaces: text that wrapped is found whole.
-flat() { tr -d ' \n' <"$1"; }
+flat() { [ -f "$1" ] && tr -d ' \n' <"$1"; }
 # The staff number of a staff id.
 staff_num() { sql "SELECT num FROM staff WHERE code='$1'"; }
 # wait_file FILE ERE: until FILE exists and holds a line matching ERE.

@@ -47,10 +47,11 @@ keys Escape; settle
 other=$(sql "SELECT case_id FROM cases WHERE window_id='W01' AND status NOT IN ('supplement','archived') ORDER BY case_id DESC LIMIT 1")
 wait_hint ' F2 '
 keys F4
-check "F4 lists the window's open cases, this one among them" "wait_for '$(tail_of $num)' && wait_for '$(tail_of $other)'"
+check "F4 lists the window's open cases, this one among them" \
+  "[ -n '$other' ] && wait_for '$(tail_of "$num")' && wait_for '$(tail_of "$other")'"
 keys 6
 check "filter 6 (waiting for supplement) keeps this case and drops the others" \
-  "wait_gone '$(tail_of $other)' && wait_for '$(tail_of $num)'"
+  "wait_gone '$(tail_of "$other")' && wait_for '$(tail_of "$num")'"
 keys Enter
 check "Enter opens the case" "wait_title '$num'"
 keys Escape; settle
@@ -60,7 +61,7 @@ keys Escape; settle
 wait_hint ' F2 '
 keys F5
 typein "$num"; keys Enter
-check "F5 finds the case by its number" "wait_for '^ +[^ ]*$(tail_of $num) '"
+check "F5 finds the case by its number" "wait_for '^ +[^ ]*$(tail_of "$num") '"
 keys Enter
 check "Enter opens it" "wait_title '$num'"
 keys r
