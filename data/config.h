@@ -5,6 +5,8 @@
 #include <limits.h>
 #include <stddef.h>
 
+#include "core/schedule.h"
+
 #define CONFIG_TEXT_MAX 256 /* bytes of a text value (names, addresses, commands) */
 
 /* [screen] colours */
@@ -36,6 +38,11 @@ typedef struct {
     int esc_delay_ms;        /* [screen] esc_delay_ms: how long Esc waits for a sequence; default 100 */
 
     char print_command[CONFIG_TEXT_MAX]; /* [print] command: reads the notice on stdin; default "lp" */
+
+    sched_config hours;      /* [hours] summer_/winter_ morning_start ... afternoon_end, summer_from,
+                              * winter_from, grace_minutes (core/schedule.h checks them) */
+    int leader_days_per_month; /* [attendance] leader_days_per_month: on-site days a leader owes a month; default 1 */
+    int clock_skew_minutes;  /* [attendance] clock_skew_minutes: a punch this far from the centre's time is flagged; default 5 */
 } gconfig;
 
 /* Fill cfg with the defaults of config.ini.example. */

@@ -8,6 +8,7 @@ static const migration list[] = {
     {4, "staff", schema_0004_staff},
     {5, "cases", schema_0005_cases},
     {6, "caseview", schema_0006_caseview},
+    {7, "duty", schema_0007_duty},
 };
 
 const migration *migrations_all(int *n)

@@ -19,5 +19,6 @@ extern const char schema_0003_catalog[];
 extern const char schema_0004_staff[];
 extern const char schema_0005_cases[];
 extern const char schema_0006_caseview[];
+extern const char schema_0007_duty[];
 
 #endif
