@@ -34,7 +34,8 @@ typedef enum {
     AR_DAY_LATE_EARLY,  /* present, with lateness or early leave (or a missing punch) */
     AR_DAY_ABSENT,      /* at least one half day absent (旷工) */
     AR_DAY_LEAVE,       /* covered by approved leave (whole day) */
-    AR_DAY_REVIEW       /* only clock-suspect punches: a supervisor must decide */
+    AR_DAY_REVIEW,      /* only clock-suspect punches: a supervisor must decide */
+    AR_DAY_NO_RECORD    /* a working day before the first punch the store holds: not judged */
 } ar_day_kind;
 
 /* One person's month. */
@@ -42,7 +43,7 @@ typedef struct {
     staff_id num;
     char code[STAFF_CODE_BUF];
     char name[STAFF_NAME_BUF];
-    int workdays;             /* working days of the month up to today (judged) */
+    int workdays;             /* working days of the month judged: up to today, from the store's first punch */
     int present_days;         /* working days with at least one punch */
     int late, early;          /* 迟到, 早退 (occurrences) */
     int absent_half_days;     /* 旷工 half days */

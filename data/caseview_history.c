@@ -15,8 +15,10 @@
 #include "core/i18n.h"
 
 #define Q_HISTORY                                                                                       \
-    "SELECT e.seq, e.created_at, e.type, e.payload, coalesce(st.name, '') FROM events e "               \
-    "LEFT JOIN staff st ON st.num = e.staff_id WHERE e.subject = ?1 ORDER BY e.seq LIMIT ?2"
+    "SELECT e.seq, e.created_at, e.type, e.payload, coalesce(st.name, ''), coalesce(tt.name, '') "     \
+    "FROM events e LEFT JOIN staff st ON st.num = e.staff_id "                                         \
+    "LEFT JOIN staff tt ON e.type = 'case.reassigned' AND tt.num = json_extract(e.payload, '$.to') "   \
+    "WHERE e.subject = ?1 ORDER BY e.seq LIMIT ?2"
 
 /* ---- words ------------------------------------------------------------------------------ */
 
@@ -139,12 +141,26 @@ static void say_material(words *w, const ev_doc *d)
         label(w, ev_get_str(d, "status"), presence_labels, NLABELS(presence_labels)));
 }
 
-/* The main phrase of an event of this type. */
-static void say_what(words *w, const char *type, const ev_doc *d)
+/* case.reassigned: to whom (their name, else their number); a handoff's reason said in words. */
+static void say_reassigned(words *w, const ev_doc *d, const char *to_name)
+{
+    int64_t to = 0;
+    char num[24];
+    ev_get_int(d, "to", &to);
+    snprintf(num, sizeof num, "#%lld", (long long)to);
+    bool handoff = strcmp(text_or_empty(d, "reason"), "handoff") == 0;
+    say(w, handoff ? N_("Reassigned to %s at a handoff (long absence)") : N_("Reassigned to %s"),
+        *to_name ? to_name : num);
+}
+
+/* The main phrase of an event of this type (to_name: the staff a case.reassigned names). */
+static void say_what(words *w, const char *type, const ev_doc *d, const char *to_name)
 {
     const char *step = label_of(type, step_phrases, NLABELS(step_phrases));
     if (step)
         say(w, step);
+    else if (strcmp(type, "case.reassigned") == 0)
+        say_reassigned(w, d, to_name);
     else if (strcmp(type, "case.received") == 0)
         say(w, N_("Received: item %s (%s), window %s"), text_or_empty(d, "item"),
             tr(w, case_class_label(case_class_from_name(ev_get_str(d, "class")))), text_or_empty(d, "window"));
@@ -161,14 +177,16 @@ static void say_what(words *w, const char *type, const ev_doc *d)
         say(w, "%s", type);
 }
 
-/* The values any event may carry, after the main phrase. */
-static void say_extras(words *w, const ev_doc *d)
+/* The values any event may carry, after the main phrase (a handoff's reason is already said). */
+static void say_extras(words *w, const char *type, const ev_doc *d)
 {
     static const char *const keyed[][2] = {{"reason", N_("reason: %s")}, {"basis", N_("basis: %s")},
                                            {"note", N_("note: %s")},     {"comment", N_("comment: %s")},
                                            {"due", N_("due %s")},        {"deadline", N_("deadline %s")}};
     for (size_t i = 0; i < NLABELS(keyed); i++) {
         const char *v = ev_get_str(d, keyed[i][0]);
+        if (i == 0 && v && strcmp(type, "case.reassigned") == 0 && strcmp(v, "handoff") == 0)
+            continue;
         if (v && *v)
             say(w, keyed[i][1], v);
     }
@@ -192,8 +210,10 @@ static void read_event(sqlite3_stmt *st, ev_doc *doc, cv_tr trf, cv_event *e)
         return;
     }
     snprintf(e->date, sizeof e->date, "%s", text_or_empty(doc, "date"));
-    say_what(&w, e->type, doc);
-    say_extras(&w, doc);
+    char to_name[129];
+    cvi_copy(st, 5, to_name, sizeof to_name);
+    say_what(&w, e->type, doc, to_name);
+    say_extras(&w, e->type, doc);
 }
 
 int cv_history(store *s, const char *case_id, cv_tr trf, cv_event *rows, int max, int *n)

@@ -20,6 +20,10 @@ static const char *const known_keys[] = {
     "centre:complaint",   "centre:hours",      "terminal:code",         "terminal:window",
     "screen:idle_lock_minutes", "screen:due_soon_days", "screen:colours", "screen:esc_delay_ms",
     "print:command",
+    "hours:summer_morning_start", "hours:summer_morning_end", "hours:summer_afternoon_start",
+    "hours:summer_afternoon_end", "hours:winter_morning_start", "hours:winter_morning_end",
+    "hours:winter_afternoon_start", "hours:winter_afternoon_end", "hours:summer_from", "hours:winter_from",
+    "hours:grace_minutes", "attendance:leader_days_per_month", "attendance:clock_skew_minutes",
 };
 
 static char parse_error[512];
@@ -43,6 +47,16 @@ void config_defaults(gconfig *cfg)
     cfg->colours = CONFIG_COLOURS_AUTO;
     cfg->esc_delay_ms = 100;
     snprintf(cfg->print_command, sizeof cfg->print_command, "lp");
+    /* A typical township schedule (config.ini.example): each centre sets its own. */
+    cfg->hours = (sched_config){
+        .summer = {8 * 60 + 30, 12 * 60, 14 * 60 + 30, 18 * 60},
+        .winter = {8 * 60 + 30, 12 * 60, 14 * 60, 17 * 60 + 30},
+        .summer_from = {5, 1},
+        .winter_from = {10, 1},
+        .grace_minutes = 5,
+    };
+    cfg->leader_days_per_month = 1;
+    cfg->clock_skew_minutes = 5;
 }
 
 static int key_known(const char *key)
@@ -155,6 +169,62 @@ static int copy_colours(const dictionary *d, config_colours *dst, const char *fi
     return -1;
 }
 
+/* An HH:MM key of [hours] (when present) into minutes since midnight. */
+static int copy_hhmm(const dictionary *d, const char *key, int *dst, const char *file, char *err, size_t errlen)
+{
+    const char *v = iniparser_getstring(d, key, NULL);
+    if (!v)
+        return 0;
+    if (sched_parse_hhmm(v, dst) != 0) {
+        snprintf(err, errlen, "%s: %s must be a time HH:MM from 00:00 to 24:00, not '%s'", file, key, v);
+        return -1;
+    }
+    return 0;
+}
+
+/* An MM-DD key of [hours] (when present). */
+static int copy_monthday(const dictionary *d, const char *key, sched_monthday *dst, const char *file, char *err,
+                         size_t errlen)
+{
+    const char *v = iniparser_getstring(d, key, NULL);
+    if (!v)
+        return 0;
+    if (sched_parse_monthday(v, dst) != 0) {
+        snprintf(err, errlen, "%s: %s must be a day of the year MM-DD (05-01), not '%s'", file, key, v);
+        return -1;
+    }
+    return 0;
+}
+
+/* [hours]: both seasons' sessions, the switch days and the grace, checked together by core/schedule.h. */
+static int read_hours(const dictionary *d, sched_config *h, const char *f, char *err, size_t n)
+{
+    struct { const char *key; int *dst; } times[] = {
+        {"hours:summer_morning_start", &h->summer.morning_start},
+        {"hours:summer_morning_end", &h->summer.morning_end},
+        {"hours:summer_afternoon_start", &h->summer.afternoon_start},
+        {"hours:summer_afternoon_end", &h->summer.afternoon_end},
+        {"hours:winter_morning_start", &h->winter.morning_start},
+        {"hours:winter_morning_end", &h->winter.morning_end},
+        {"hours:winter_afternoon_start", &h->winter.afternoon_start},
+        {"hours:winter_afternoon_end", &h->winter.afternoon_end},
+    };
+    for (size_t i = 0; i < sizeof times / sizeof times[0]; i++)
+        if (copy_hhmm(d, times[i].key, times[i].dst, f, err, n) != 0)
+            return -1;
+    if (copy_monthday(d, "hours:summer_from", &h->summer_from, f, err, n) != 0 ||
+        copy_monthday(d, "hours:winter_from", &h->winter_from, f, err, n) != 0 ||
+        copy_int(d, "hours:grace_minutes", 0, SCHED_GRACE_MAX, &h->grace_minutes, f, err, n) != 0)
+        return -1;
+    const char *bad = NULL;
+    sched_status st = sched_check(h, &bad);
+    if (st != SCHED_OK) {
+        snprintf(err, n, "%s: hours:%s: %s", f, bad ? bad : "?", sched_reason(st));
+        return -1;
+    }
+    return 0;
+}
+
 /* Every key into cfg, stopping at the first bad value. */
 static int read_values(const dictionary *d, gconfig *c, const char *f, char *err, size_t n)
 {
@@ -177,7 +247,10 @@ static int read_values(const dictionary *d, gconfig *c, const char *f, char *err
             return -1;
     if (copy_int(d, "screen:idle_lock_minutes", 0, 240, &c->idle_lock_minutes, f, err, n) != 0 ||
         copy_int(d, "screen:due_soon_days", 0, 30, &c->due_soon_days, f, err, n) != 0 ||
-        copy_int(d, "screen:esc_delay_ms", 1, 2000, &c->esc_delay_ms, f, err, n) != 0)
+        copy_int(d, "screen:esc_delay_ms", 1, 2000, &c->esc_delay_ms, f, err, n) != 0 ||
+        copy_int(d, "attendance:leader_days_per_month", 0, 31, &c->leader_days_per_month, f, err, n) != 0 ||
+        copy_int(d, "attendance:clock_skew_minutes", 1, 120, &c->clock_skew_minutes, f, err, n) != 0 ||
+        read_hours(d, &c->hours, f, err, n) != 0)
         return -1;
     return copy_colours(d, &c->colours, f, err, n);
 }

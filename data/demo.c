@@ -265,7 +265,7 @@ static const demo_item *pick_item(const item_list *l, demo_rng *r)
 /* ---- windows, staff, roster ------------------------------------------------------------- */
 
 typedef struct {
-    int32_t a, b, approver;
+    int32_t a, b, approver, leader;
 } demo_staff;
 
 static int ensure_window(store *s, const char *code, const char *name)
@@ -306,7 +306,7 @@ static int ensure_roster(store *s, gdate today)
     char err[STORE_ERR_LEN], d[DATE_STR_LEN];
     static const char *const pairs[2][3] = {{DEMO_WINDOW_1, DEMO_STAFF_A, DEMO_STAFF_B},
                                             {DEMO_WINDOW_2, DEMO_STAFF_B, DEMO_STAFF_A}};
-    for (int i = 0; i < DEMO_ROSTER_DAYS; i++) {
+    for (int i = -DEMO_ROSTER_PAST; i < DEMO_ROSTER_DAYS; i++) {
         date_format(date_add_days(today, i), d);
         for (int w = 0; w < 2; w++) {
             roster_line line;
@@ -328,7 +328,8 @@ static int ensure_people(store *s, gdate today, demo_staff *st, int *created)
         ensure_person(s, DEMO_STAFF_A, "演示甲", STAFF_ROLE_CLERK, 2, DEMO_PIN_A, &st->a, created) != 0 ||
         ensure_person(s, DEMO_STAFF_B, "演示乙", STAFF_ROLE_CLERK, 2, DEMO_PIN_B, &st->b, created) != 0 ||
         ensure_person(s, DEMO_STAFF_S, "演示主管", STAFF_ROLE_APPROVER | STAFF_ROLE_SUPERVISOR, 0, DEMO_PIN_S,
-                      &st->approver, created) != 0)
+                      &st->approver, created) != 0 ||
+        ensure_person(s, DEMO_STAFF_L, "演示领导", STAFF_ROLE_APPROVER, 0, DEMO_PIN_L, &st->leader, created) != 0)
         return -1;
     return ensure_roster(s, today);
 }
@@ -491,7 +492,11 @@ static int seed_all(seeder *sd, demo_report *rep)
     } else if ((sd->b->w = events_writer_open(sd->s)) != NULL) {
         sd->b->s = sd->s;
         pragmas_fast(sd->s);
+        demo_month month = {sd->o->seed, sd->today, sd->cal, sd->staff.a, sd->staff.b, sd->staff.approver,
+                            sd->staff.leader};
         rc = seed_days(sd, days, ndays);
+        if (rc == 0)
+            rc = demo_month_emit(sd->b, &month);
         pragmas_restore(sd->s);
         events_writer_close(sd->b->w);
         rep->events = sd->b->written;

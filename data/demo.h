@@ -10,7 +10,7 @@
  *   the store has none;
  * - windows W01 综合受理窗口 and W02 社会事务窗口, the staff below (created
  *   when absent, found by id when present) and the A/B roster of both
- *   windows from `today` for DEMO_ROSTER_DAYS days;
+ *   windows from `today` for DEMO_ROSTER_DAYS days (and DEMO_ROSTER_PAST days before);
  * - N cases received on the working days (data/calendar/cn.ini) before
  *   `today`, about DEMO_PER_DAY a day as far back as the calendar allows,
  *   numbered by cases_new_numbers() (0001... each day); items weighted
@@ -28,7 +28,10 @@
  *   evaluation (好差评) and archiving.  Due dates come from core/deadline.h
  *   on the calendar (left out when the due day falls in a year the calendar
  *   does not hold); steps that would fall after `today` are not recorded, so
- *   recent cases are still open (in review, waiting for supplements ...).
+ *   recent cases are still open (in review, waiting for supplements ...);
+ * - a past month of AB岗 duty and attendance (data/demo_attend.c): days
+ *   started, punches with a few late ones, handoffs, an approved leave, a
+ *   window left unattended, the leader demo-l's on-site day.
  *
  * Deterministic: the same seed, today, calendar and catalogue give the same
  * cases, numbers (on a fresh store), applicants, paths and dates; only event
@@ -64,6 +67,8 @@
 #define DEMO_PIN_B "729461"
 #define DEMO_STAFF_S "demo-s" /* 演示主管, approver and supervisor: signs decisions */
 #define DEMO_PIN_S "640275"
+#define DEMO_STAFF_L "demo-l" /* 演示领导, approver: a leader with a planned on-site day (领导现场办公) */
+#define DEMO_PIN_L "318275"
 #define DEMO_WINDOW_1 "W01"   /* 综合受理窗口 */
 #define DEMO_WINDOW_2 "W02"   /* 社会事务窗口 */
 
@@ -71,6 +76,7 @@
 #define DEMO_PER_DAY 20          /* cases a working day when the calendar has days enough */
 #define DEMO_MIN_DAYS 10         /* working days a small seed is spread over */
 #define DEMO_ROSTER_DAYS 31      /* days rostered from today */
+#define DEMO_ROSTER_PAST 45      /* days rostered before today (the past month of duty, demo_attend.c) */
 
 /* Called as the seed goes: cases written so far, out of total. */
 typedef void (*demo_progress)(long done, long total, void *ctx);

@@ -102,4 +102,20 @@ typedef struct {
 /* Append one case's events (flushing full batches) along a path drawn from r; 0 or -1. */
 int demo_case_emit(demo_batch *b, const demo_case *c, demo_rng *r);
 
+/* ---- the past month's duty and attendance (demo_attend.c) -------------------------------- */
+
+#define DEMO_MONTH_DAYS 22 /* working days of duty and punches before today */
+
+/* Who the month is about. */
+typedef struct {
+    unsigned seed;
+    gdate today;
+    const calendar *cal;
+    int32_t a, b, sup, leader; /* demo-a, demo-b, demo-s, demo-l */
+} demo_month;
+
+/* Append the month's days, punches, handoffs, leave and leader's day (nothing when the windows already have
+ * started days); flushes at the end; 0 or -1. */
+int demo_month_emit(demo_batch *b, const demo_month *m);
+
 #endif

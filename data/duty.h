@@ -30,6 +30,7 @@
 #include "core/date.h"
 #include "core/handoff.h"
 #include "core/schedule.h"
+#include "core/uuid7.h"
 #include "data/caseview.h"
 #include "data/desk.h"
 #include "data/roster.h"
@@ -46,6 +47,7 @@ typedef struct {
     int minute;             /* minute of the day on the terminal clock, 0..1439 */
     int64_t now_ms;         /* the terminal clock, Unix ms (compared with the last event: clock check) */
     const sched_config *hours; /* [hours] of config.ini, for the day's sessions */
+    int clock_skew_minutes; /* [attendance] clock_skew_minutes (punches); 0 = the default 5 */
 } duty_ctx;
 
 /* One person as the screens show them. */

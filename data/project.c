@@ -22,12 +22,14 @@
 #include "core/names.h"
 #include "core/phone.h"
 #include "core/schedule.h"
+#include "data/staff.h"
 #include "data/store_db.h"
 
 /* ---- the tables ---------------------------------------------------------------- */
 
 #define PROJECTION_TABLES(X) \
-    X(cases) X(case_materials) X(notices) X(enquiries) X(evaluations) X(attendance) X(handoffs) X(duty)
+    X(cases) X(case_materials) X(notices) X(enquiries) X(evaluations) X(attendance) X(handoffs) X(duty) \
+    X(duty_days) X(leaves) X(leader_days)
 
 #define TABLE_NAME(t) #t,
 #define TABLE_CLEAR(t) "DELETE FROM " #t,
@@ -61,6 +63,20 @@ enum {
     Q_DUTY_PUT,
     Q_HANDOFF_HISTORY,
     Q_HANDOFF_INSERT,
+    Q_DUTY_DAY_PUT,
+    Q_STAFF_GET,
+    Q_PUNCH_OF_EVENT,
+    Q_PUNCH_VOID,
+    Q_CORRECTION_INSERT,
+    Q_LEAVE_OVERLAP,
+    Q_LEAVE_INSERT,
+    Q_LEAVE_GET,
+    Q_LEAVE_DECIDE,
+    Q_LEAVE_END,
+    Q_LEADER_DAY_GET,
+    Q_LEADER_DAY_INSERT,
+    Q_CASE_CLERK,
+    Q_CASE_SET_CLERK,
     Q_COUNT
 };
 
@@ -109,6 +125,30 @@ static const char *const sql[Q_COUNT] = {
     [Q_HANDOFF_INSERT] = "INSERT INTO handoffs(event_seq, window_id, day, minute, kind, actor, confirmer, "
                          "supervisor, reason, expected_return, long_absence) "
                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [Q_DUTY_DAY_PUT] = "INSERT OR REPLACE INTO duty_days(window_id, day, a, b, workday, morning_start, morning_end, "
+                       "afternoon_start, afternoon_end, grace, event_seq) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [Q_STAFF_GET] = "SELECT roles, active, name FROM staff WHERE num = ?1",
+    [Q_PUNCH_OF_EVENT] = "SELECT a.event_seq, a.staff_id, a.day, a.voided_by FROM events e "
+                         "JOIN attendance a ON a.event_seq = e.seq WHERE e.id = ?1",
+    [Q_PUNCH_VOID] = "UPDATE attendance SET voided_by = ?2, note = ?3 WHERE event_seq = ?1",
+    [Q_CORRECTION_INSERT] = "INSERT INTO attendance(event_seq, staff_id, day, minute, kind, clock_suspect, "
+                            "window_id, corrected_by, note) VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?8)",
+    [Q_LEAVE_OVERLAP] = "SELECT start_day, end_day FROM leaves WHERE staff_id = ?1 "
+                        "AND state IN ('requested', 'approved') AND (start_day, start_minute) < (?4, ?5) "
+                        "AND (end_day, end_minute) > (?2, ?3) ORDER BY start_day LIMIT 1",
+    [Q_LEAVE_INSERT] = "INSERT INTO leaves(leave_id, event_seq, staff_id, kind, start_day, start_minute, end_day, "
+                       "end_minute, reason, last_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?2)",
+    [Q_LEAVE_GET] = "SELECT staff_id, state, start_day, start_minute, end_day, end_minute, ended_early "
+                    "FROM leaves WHERE leave_id = ?1",
+    [Q_LEAVE_DECIDE] = "UPDATE leaves SET state = ?2, decided_by = ?3, decision_note = ?4, last_seq = ?5 "
+                       "WHERE leave_id = ?1",
+    [Q_LEAVE_END] = "UPDATE leaves SET state = ?2, end_day = ?3, end_minute = ?4, ended_early = ?5, last_seq = ?6 "
+                    "WHERE leave_id = ?1",
+    [Q_LEADER_DAY_GET] = "SELECT planned_by FROM leader_days WHERE staff_id = ?1 AND day = ?2",
+    [Q_LEADER_DAY_INSERT] = "INSERT INTO leader_days(staff_id, day, planned_by, event_seq) VALUES (?1, ?2, ?3, ?4)",
+    [Q_CASE_CLERK] = "SELECT clerk, ended FROM cases WHERE case_id = ?1",
+    [Q_CASE_SET_CLERK] = "UPDATE cases SET clerk = ?2 WHERE case_id = ?1",
 };
 
 struct project_ctx {
@@ -985,6 +1025,21 @@ static int duty_put(project_ctx *p, const project_event *ev, const duty_day *dd,
     return run(p, st, "updating the window's duty");
 }
 
+/* Keep the started day in duty_days (the reports replay each past day from it). */
+static int duty_day_keep(project_ctx *p, const project_event *ev, const duty_day *dd)
+{
+    sqlite3_stmt *st = q(p, Q_DUTY_DAY_PUT);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, ev->subject, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, dd->day, -1, SQLITE_TRANSIENT);
+    const int64_t v[] = {dd->a, dd->b, dd->sched.workday, dd->sched.session[0].start, dd->sched.session[0].end,
+                         dd->sched.session[1].start, dd->sched.session[1].end, dd->sched.grace, ev->seq};
+    for (int i = 0; i < 9; i++)
+        sqlite3_bind_int64(st, 3 + i, v[i]);
+    return run(p, st, "keeping the window's day");
+}
+
 /* Read the day's roster and sessions from the payload of duty.day_started. */
 static int read_duty_day(project_ctx *p, const project_event *ev, duty_day *dd)
 {
@@ -1023,7 +1078,7 @@ static int on_duty_day_started(project_ctx *p, const project_event *ev)
         return -1;
     if (rc == 0 && strcmp(before.day, dd.day) >= 0)
         return refuse(p, ev, "the window's day %s has already started; a new day must come after it", before.day);
-    return duty_put(p, ev, &dd, &hs);
+    return duty_put(p, ev, &dd, &hs) == 0 ? duty_day_keep(p, ev, &dd) : -1;
 }
 
 /* One handoff event as the payload (or a handoffs row) gives it. */
@@ -1123,6 +1178,387 @@ static int on_duty_handoff(project_ctx *p, const project_event *ev)
     return handoff_insert(p, ev, d, &h) == 0 ? duty_put(p, ev, &dd, &hs) : -1;
 }
 
+/* ---- corrections, leave, leaders' days, reassignment (issue 5) ------------------------- */
+
+/* A staff member as the staff table has them. */
+typedef struct {
+    unsigned roles;
+    bool active;
+} staff_facts;
+
+/* The staff row of num; 0 found, 1 none, -1 error. */
+static int staff_facts_of(project_ctx *p, int64_t num, staff_facts *f)
+{
+    sqlite3_stmt *st = q(p, Q_STAFF_GET);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, num);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *f = (staff_facts){(unsigned)sqlite3_column_int(st, 0), sqlite3_column_int(st, 1) != 0};
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        return rc == SQLITE_ROW ? 0 : 1;
+    return store_fail_sql(p->s, "reading a staff member");
+}
+
+/* The event's staff member must be on file.  The supervisor role itself is judged when the action
+ * is taken (data/duty*.c): roles and the active flag change over time, and a rebuild must replay an
+ * old decision by someone who has since lost the role or left (staff rows are never deleted, so
+ * this check judges the same at any time); 0 or -1 after refusing. */
+static int need_supervisor(project_ctx *p, const project_event *ev, const char *doing)
+{
+    staff_facts f;
+    int rc = staff_facts_of(p, ev->staff_id, &f);
+    if (rc < 0)
+        return -1;
+    if (rc == 1)
+        return refuse(p, ev, "only a supervisor on file may %s (staff %d is unknown)", doing, (int)ev->staff_id);
+    return 0;
+}
+
+/* The punch recorded by an attendance event, as the void of a correction names it. */
+typedef struct {
+    int64_t seq;
+    int32_t staff;
+    char day[DATE_STR_LEN];
+    int64_t voided_by;
+} punch_ref;
+
+/* The punch of event id; 0, or -1 after refusing (no such punch). */
+static int punch_of_event(project_ctx *p, const project_event *ev, const char *id, punch_ref *r)
+{
+    sqlite3_stmt *st = q(p, Q_PUNCH_OF_EVENT);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        r->seq = sqlite3_column_int64(st, 0);
+        r->staff = sqlite3_column_int(st, 1);
+        snprintf(r->day, sizeof r->day, "%s", col_text(st, 2));
+        r->voided_by = sqlite3_column_int64(st, 3);
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE)
+        return refuse(p, ev, "\"void\" names %s, which is not a recorded punch", id);
+    return rc == SQLITE_ROW ? 0 : store_fail_sql(p->s, "reading the punch to void");
+}
+
+/* Void one punch of the subject's person: the row stays, marked with this event and the reason. */
+static int correction_void(project_ctx *p, const project_event *ev, int32_t who, const char *day,
+                           const char *reason)
+{
+    const char *id = ev_get_str(&p->doc, "void");
+    punch_ref r;
+    if (!id || punch_of_event(p, ev, id, &r) != 0)
+        return id ? -1 : refuse(p, ev, "\"void\" must be the id of the punch's event");
+    if (r.staff != who)
+        return refuse(p, ev, "the punch %s is staff %d's, not this person's", id, (int)r.staff);
+    if (strcmp(r.day, day) != 0)
+        return refuse(p, ev, "the punch %s is on %s, not on %s", id, r.day, day);
+    if (r.voided_by)
+        return refuse(p, ev, "the punch %s was already voided (event seq %" PRId64 ")", id, r.voided_by);
+    sqlite3_stmt *st = q(p, Q_PUNCH_VOID);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, r.seq);
+    sqlite3_bind_int64(st, 2, ev->seq);
+    sqlite3_bind_text(st, 3, reason, -1, SQLITE_TRANSIENT);
+    return run(p, st, "voiding the punch");
+}
+
+/* Add a punch the person forgot (or could not make): marked with the supervisor and the reason. */
+static int correction_add(project_ctx *p, const project_event *ev, int32_t who, const char *day,
+                          const char *reason)
+{
+    int64_t minute;
+    bool bad = false;
+    if (need_int(p, ev, "minute", 0, SCHED_MINUTES_PER_DAY, &minute) != 0)
+        return -1;
+    int kind = need_name(p, ev, "kind", punch_kinds, 4);
+    const char *window = kind >= 0 ? opt_str(p, ev, "window", 63, &bad) : NULL;
+    sqlite3_stmt *st = kind >= 0 && !bad ? q(p, Q_CORRECTION_INSERT) : NULL;
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, ev->seq);
+    sqlite3_bind_int64(st, 2, who);
+    sqlite3_bind_text(st, 3, day, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 4, minute);
+    sqlite3_bind_text(st, 5, punch_kinds[kind], -1, SQLITE_STATIC);
+    bind_text_or_null(st, 6, window);
+    sqlite3_bind_int64(st, 7, ev->staff_id);
+    sqlite3_bind_text(st, 8, reason, -1, SQLITE_TRANSIENT);
+    return run(p, st, "recording the corrected punch");
+}
+
+/* A supervisor's correction of a person's punches (subject: their staff id): add one (minute, kind)
+ * or void one ("void": the id of its event); the reason is required. */
+static int on_attendance_corrected(project_ctx *p, const project_event *ev)
+{
+    gdate day;
+    char d[DATE_STR_LEN];
+    int32_t who = staff_of(ev->subject);
+    if (!who)
+        return refuse(p, ev, "the subject must be the staff id of the person whose punch is corrected");
+    const char *reason = need_str(p, ev, "reason", 1000);
+    if (!reason || need_date(p, ev, "date", &day) != 0 || need_supervisor(p, ev, "correct a punch") != 0)
+        return -1;
+    if (who == ev->staff_id)
+        return refuse(p, ev, "nobody corrects their own punches");
+    date_format(day, d);
+    bool has_void = ev_get(&p->doc, "void") != NULL;
+    if (has_void && (ev_get(&p->doc, "minute") || ev_get(&p->doc, "kind")))
+        return refuse(p, ev, "a correction either adds a punch (minute, kind) or voids one (void), not both");
+    return has_void ? correction_void(p, ev, who, d, reason) : correction_add(p, ev, who, d, reason);
+}
+
+static const char *const leave_kinds[] = {"personal",  "sick",     "annual",       "marriage", "bereavement",
+                                          "maternity", "official", "compensatory", "other"};
+static const char *const leave_states[] = {"requested", "approved", "refused", "cancelled"};
+enum { LV_REQUESTED, LV_APPROVED, LV_REFUSED, LV_CANCELLED, LV_STATES };
+
+/* A day and minute of a leave's bound. */
+typedef struct {
+    char day[DATE_STR_LEN];
+    int64_t minute;
+} leave_at;
+
+static int leave_at_cmp(const leave_at *a, const leave_at *b)
+{
+    int c = strcmp(a->day, b->day);
+    return c ? c : (a->minute > b->minute) - (a->minute < b->minute);
+}
+
+/* A required (day key, minute key) pair; 0 or -1 after refusing. */
+static int need_at(project_ctx *p, const project_event *ev, const char *dkey, const char *mkey, leave_at *at)
+{
+    gdate d;
+    if (need_date(p, ev, dkey, &d) != 0 || need_int(p, ev, mkey, 0, SCHED_MINUTES_PER_DAY, &at->minute) != 0)
+        return -1;
+    date_format(d, at->day);
+    return 0;
+}
+
+/* Refuse a leave that overlaps a requested or approved one of the same person. */
+static int leave_no_overlap(project_ctx *p, const project_event *ev, int32_t who, const leave_at *from,
+                            const leave_at *to)
+{
+    sqlite3_stmt *st = q(p, Q_LEAVE_OVERLAP);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, who);
+    sqlite3_bind_text(st, 2, from->day, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, from->minute);
+    sqlite3_bind_text(st, 4, to->day, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 5, to->minute);
+    int rc = sqlite3_step(st);
+    char other[2 * DATE_STR_LEN + 8] = "";
+    if (rc == SQLITE_ROW)
+        snprintf(other, sizeof other, "%s .. %s", col_text(st, 0), col_text(st, 1));
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return refuse(p, ev, "it overlaps this person's leave %s", other);
+    return rc == SQLITE_DONE ? 0 : store_fail_sql(p->s, "reading the person's leave");
+}
+
+/* 请假 (subject: the staff id of the person): kind, start and end (day, minute), reason. */
+static int on_leave_requested(project_ctx *p, const project_event *ev)
+{
+    leave_at from, to;
+    staff_facts f;
+    int32_t who = staff_of(ev->subject);
+    if (!who)
+        return refuse(p, ev, "the subject must be the staff id of the person asking for leave");
+    int rc = staff_facts_of(p, who, &f);
+    if (rc != 0)
+        return rc < 0 ? -1 : refuse(p, ev, "no staff member %d", (int)who);
+    int kind = need_name(p, ev, "kind", leave_kinds, (int)(sizeof leave_kinds / sizeof leave_kinds[0]));
+    const char *reason = kind >= 0 ? need_str(p, ev, "reason", 1000) : NULL;
+    if (!reason || need_at(p, ev, "start_day", "start_minute", &from) != 0 ||
+        need_at(p, ev, "end_day", "end_minute", &to) != 0)
+        return -1;
+    if (leave_at_cmp(&to, &from) <= 0)
+        return refuse(p, ev, "the leave must end after it starts");
+    if (leave_no_overlap(p, ev, who, &from, &to) != 0)
+        return -1;
+    sqlite3_stmt *st = q(p, Q_LEAVE_INSERT);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, ev->id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, ev->seq);
+    sqlite3_bind_int64(st, 3, who);
+    sqlite3_bind_text(st, 4, leave_kinds[kind], -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, from.day, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 6, from.minute);
+    sqlite3_bind_text(st, 7, to.day, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 8, to.minute);
+    sqlite3_bind_text(st, 9, reason, -1, SQLITE_TRANSIENT);
+    return run(p, st, "recording the leave request");
+}
+
+/* A leave as the leaves table holds it. */
+typedef struct {
+    int32_t staff;
+    int state;
+    leave_at from, to;
+    bool ended_early;
+} leave_facts;
+
+/* The leave named by the event's subject; 0, or -1 after refusing (no such leave). */
+static int leave_of(project_ctx *p, const project_event *ev, leave_facts *l)
+{
+    sqlite3_stmt *st = need_subject(p, ev) == 0 ? q(p, Q_LEAVE_GET) : NULL;
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, ev->subject, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        l->staff = sqlite3_column_int(st, 0);
+        l->state = names_index(leave_states, LV_STATES, col_text(st, 1));
+        snprintf(l->from.day, sizeof l->from.day, "%s", col_text(st, 2));
+        l->from.minute = sqlite3_column_int(st, 3);
+        snprintf(l->to.day, sizeof l->to.day, "%s", col_text(st, 4));
+        l->to.minute = sqlite3_column_int(st, 5);
+        l->ended_early = sqlite3_column_int(st, 6) != 0;
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE)
+        return refuse(p, ev, "no such leave request");
+    return rc == SQLITE_ROW ? 0 : store_fail_sql(p->s, "reading the leave");
+}
+
+/* A supervisor (not the person on leave) approves or refuses a requested leave. */
+static int on_leave_decided(project_ctx *p, const project_event *ev)
+{
+    leave_facts l;
+    bool bad = false;
+    if (leave_of(p, ev, &l) != 0)
+        return -1;
+    const ev_field *a = ev_get(&p->doc, "approve");
+    if (!a || a->type != EVF_BOOL)
+        return refuse(p, ev, "the payload needs \"approve\" as true or false");
+    const char *note = opt_str(p, ev, "note", 1000, &bad);
+    if (bad || need_supervisor(p, ev, "decide leave") != 0)
+        return -1;
+    if (l.staff == ev->staff_id)
+        return refuse(p, ev, "nobody decides their own leave");
+    if (l.state != LV_REQUESTED)
+        return refuse(p, ev, "the leave is %s, not waiting for a decision",
+                      l.state >= 0 && l.state < LV_STATES ? leave_states[l.state] : "?");
+    sqlite3_stmt *st = q(p, Q_LEAVE_DECIDE);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, ev->subject, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, leave_states[a->num ? LV_APPROVED : LV_REFUSED], -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, ev->staff_id);
+    bind_text_or_null(st, 4, note);
+    sqlite3_bind_int64(st, 5, ev->seq);
+    return run(p, st, "recording the decision on the leave");
+}
+
+/* 销假 (date, minute): an approved leave ends then if that is earlier (before it began: cancelled);
+ * a request not yet decided is cancelled.  By the person on leave or a supervisor. */
+static int on_leave_ended(project_ctx *p, const project_event *ev)
+{
+    leave_facts l;
+    leave_at at;
+    if (leave_of(p, ev, &l) != 0 || need_at(p, ev, "date", "minute", &at) != 0)
+        return -1;
+    if (l.staff != ev->staff_id && need_supervisor(p, ev, "end another person's leave") != 0)
+        return -1;
+    if (l.state != LV_REQUESTED && l.state != LV_APPROVED)
+        return refuse(p, ev, "the leave was %s: there is nothing to end",
+                      l.state >= 0 && l.state < LV_STATES ? leave_states[l.state] : "?");
+    if (l.ended_early)
+        return refuse(p, ev, "the leave was already ended on %s", l.to.day);
+    int state = l.state;
+    bool early = false;
+    if (state == LV_REQUESTED || leave_at_cmp(&at, &l.from) <= 0)
+        state = LV_CANCELLED;
+    else if (leave_at_cmp(&at, &l.to) < 0) {
+        l.to = at;
+        early = true;
+    }
+    sqlite3_stmt *st = q(p, Q_LEAVE_END);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, ev->subject, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, leave_states[state], -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, l.to.day, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 4, l.to.minute);
+    sqlite3_bind_int(st, 5, early);
+    sqlite3_bind_int64(st, 6, ev->seq);
+    return run(p, st, "ending the leave");
+}
+
+/* A supervisor plans a leader's on-site day (seed 001 篇一 领导现场办公): once per leader and day. */
+static int on_leader_day_planned(project_ctx *p, const project_event *ev)
+{
+    gdate day;
+    char d[DATE_STR_LEN];
+    staff_facts f;
+    int32_t who = staff_of(ev->subject);
+    if (!who)
+        return refuse(p, ev, "the subject must be the staff id of the leader");
+    if (need_date(p, ev, "date", &day) != 0 || need_supervisor(p, ev, "plan a leader's on-site day") != 0)
+        return -1;
+    int rc = staff_facts_of(p, who, &f);
+    if (rc != 0)
+        return rc < 0 ? -1 : refuse(p, ev, "no staff member %d", (int)who);
+    sqlite3_stmt *st = q(p, Q_LEADER_DAY_GET);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, who);
+    sqlite3_bind_text(st, 2, date_format(day, d), -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return refuse(p, ev, "the leader's on-site day %s is already planned", d);
+    if (rc != SQLITE_DONE || !(st = q(p, Q_LEADER_DAY_INSERT)))
+        return rc != SQLITE_DONE ? store_fail_sql(p->s, "reading the leader's days") : -1;
+    sqlite3_bind_int64(st, 1, who);
+    sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, ev->staff_id);
+    sqlite3_bind_int64(st, 4, ev->seq);
+    return run(p, st, "planning the leader's day");
+}
+
+/* An open case moves to another clerk (the coverer of a long absence): date, to, optional from, reason. */
+static int on_case_reassigned(project_ctx *p, const project_event *ev)
+{
+    gdate day;
+    int64_t to, from;
+    staff_facts f;
+    if (need_subject(p, ev) != 0 || need_date(p, ev, "date", &day) != 0 || !need_str(p, ev, "reason", 1000) ||
+        need_int(p, ev, "to", 1, INT32_MAX, &to) != 0 || opt_int(p, ev, "from", 0, INT32_MAX, 0, &from) != 0)
+        return -1;
+    sqlite3_stmt *st = q(p, Q_CASE_CLERK);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, ev->subject, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    int64_t clerk = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    bool ended = rc == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? refuse(p, ev, "no such case") : store_fail_sql(p->s, "reading a case");
+    if (ended)
+        return refuse(p, ev, "the case is closed: it is no longer reassigned");
+    if (from && from != clerk)
+        return refuse(p, ev, "the case is with staff %" PRId64 ", not %" PRId64, clerk, from);
+    if (to == clerk)
+        return refuse(p, ev, "the case is already with staff %" PRId64, to);
+    rc = staff_facts_of(p, to, &f); /* active is judged by duty_leave, not here: a rebuild must replay it */
+    if (rc != 0)
+        return rc < 0 ? -1 : refuse(p, ev, "\"to\": staff %" PRId64 " is unknown", to);
+    if (!(st = q(p, Q_CASE_SET_CLERK)))
+        return -1;
+    sqlite3_bind_text(st, 1, ev->subject, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, to);
+    return run(p, st, "reassigning the case");
+}
+
 /* ---- dispatch ------------------------------------------------------------------------ */
 
 typedef int (*handler)(project_ctx *p, const project_event *ev);
@@ -1153,6 +1589,12 @@ static const struct {
     {"attendance.punched", on_attendance_punched},
     {"duty.day_started", on_duty_day_started},
     {"duty.handoff", on_duty_handoff},
+    {"attendance.corrected", on_attendance_corrected},
+    {"leave.requested", on_leave_requested},
+    {"leave.decided", on_leave_decided},
+    {"leave.ended", on_leave_ended},
+    {"leader.day_planned", on_leader_day_planned},
+    {"case.reassigned", on_case_reassigned},
 };
 
 #define NHANDLERS (sizeof handlers / sizeof handlers[0])

@@ -39,6 +39,8 @@ static const verb verbs[] = {
      N_("write the cases received in a period as CSV (ID and phone masked)")},
     {"demo", "seed", 2, 4, verb_demo_seed, "--cases N [--seed S]",
      N_("fill the database with N realistic demonstration cases")},
+    {"attendance", "report", 2, 5, verb_attendance_report, "--month YYYY-MM | --quarter YYYY-Qn [--csv]",
+     N_("each clerk's attendance and deductions in a month, or each window's quarterly score")},
     {"audit", "verify", 0, 0, verb_audit_verify, "",
      N_("check the event log's hash chain and name the first broken link")},
 };

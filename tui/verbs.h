@@ -56,5 +56,6 @@ int verb_catalog_search(verb_ctx *ctx, int argc, char **argv);
 int verb_cases_search(verb_ctx *ctx, int argc, char **argv);
 int verb_cases_export(verb_ctx *ctx, int argc, char **argv);
 int verb_demo_seed(verb_ctx *ctx, int argc, char **argv);
+int verb_attendance_report(verb_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -128,6 +128,8 @@ static const char *const dump_sql[] = {
     "SELECT * FROM notices ORDER BY event_seq",       "SELECT * FROM enquiries ORDER BY event_seq",
     "SELECT * FROM evaluations ORDER BY case_id",     "SELECT * FROM attendance ORDER BY event_seq",
     "SELECT * FROM handoffs ORDER BY event_seq",      "SELECT * FROM duty ORDER BY window_id",
+    "SELECT * FROM duty_days ORDER BY window_id, day", "SELECT * FROM leaves ORDER BY leave_id",
+    "SELECT * FROM leader_days ORDER BY staff_id, day",
 };
 
 /* Every projection row as text (a hash of it, to keep it small). */

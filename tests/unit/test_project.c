@@ -208,6 +208,57 @@ static void people_and_windows(void)
        ev_str("kind", "sign_out"));
 }
 
+/* The people the duty events name: 3 and 4 clerks, 5 a supervisor, 9 a leader (rows only: no PIN used). */
+static void staff_rows(void)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "INSERT INTO staff(num, code, name, roles, pin_hash) VALUES "
+                                      "(3, 'c3', '张', 1, '$argon2id$x'), (4, 'c4', '李', 1, '$argon2id$x'), "
+                                      "(5, 's5', '王', 6, '$argon2id$x'), (9, 'l9', '刘', 2, '$argon2id$x')",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+}
+
+/* 请假 decided by the supervisor, a leader's planned day, a corrected punch, a case reassigned. */
+static void leave_and_corrections(void)
+{
+    OK("leave.requested", "4", 4, ev_str("kind", "annual"), ev_str("start_day", "2026-11-26"),
+       ev_int("start_minute", 0), ev_str("end_day", "2026-11-27"), ev_int("end_minute", 1440),
+       ev_str("reason", "探亲"));
+    NO("overlaps", "leave.requested", "4", 4, ev_str("kind", "sick"), ev_str("start_day", "2026-11-27"),
+       ev_int("start_minute", 540), ev_str("end_day", "2026-11-27"), ev_int("end_minute", 600),
+       ev_str("reason", "看病"));
+    int64_t n = 0;
+    assert_int_equal(events_count(s, &n), 0);
+    event_row r;
+    char id[UUID7_LEN + 1];
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT leave_id FROM leaves", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    snprintf(id, sizeof id, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    assert_int_equal(events_get(s, id, &r), 0);
+    event_row_free(&r);
+    /* Roles are judged by data/duty*.c when the action is taken; the projection (and so a rebuild)
+     * needs only what never changes: not one's own leave, a decider on file. */
+    NO("own leave", "leave.decided", id, 4, ev_bool("approve", true));
+    NO("unknown", "leave.decided", id, 99, ev_bool("approve", true));
+    OK("leave.decided", id, 5, ev_bool("approve", true), ev_str("note", "同意"));
+    OK("leader.day_planned", "9", 5, ev_str("date", "2026-11-23"));
+    NO("already planned", "leader.day_planned", "9", 5, ev_str("date", "2026-11-23"));
+    OK("attendance.corrected", "4", 5, ev_str("date", "2026-11-23"), ev_int("minute", 1050),
+       ev_str("kind", "sign_out"), ev_str("reason", "忘记签退, 有监控为证"));
+    NO("unknown", "attendance.corrected", "4", 99, ev_str("date", "2026-11-23"), ev_int("minute", 1050),
+       ev_str("kind", "sign_out"), ev_str("reason", "x"));
+    OK("case.reassigned", CC, 3, ev_str("date", "2026-12-01"), ev_int("to", 4), ev_int("from", 3),
+       ev_str("reason", "handoff"));
+}
+
 static void duty_day(const char *date)
 {
     OK("duty.day_started", "W01", 3, ev_str("date", date), ev_int("a", 3), ev_int("b", 4), ev_bool("workday", true),
@@ -234,6 +285,7 @@ static void handoff_round(void)
 
 static void scenario(void)
 {
+    staff_rows();
     case_a_immediate();
     case_b_supplement();
     people_and_windows();
@@ -241,6 +293,7 @@ static void scenario(void)
     case_c_deferred();
     case_d_rejected();
     case_e_referred();
+    leave_and_corrections();
 }
 
 /* ---- dumping the projections -------------------------------------------------------------- */
@@ -258,6 +311,9 @@ static const struct {
     {"attendance", "SELECT * FROM attendance ORDER BY event_seq"},
     {"handoffs", "SELECT * FROM handoffs ORDER BY event_seq"},
     {"duty", "SELECT * FROM duty ORDER BY window_id"},
+    {"duty_days", "SELECT * FROM duty_days ORDER BY window_id, day"},
+    {"leaves", "SELECT * FROM leaves ORDER BY leave_id"},
+    {"leader_days", "SELECT * FROM leader_days ORDER BY staff_id, day"},
 };
 
 static void append_text(char **buf, size_t *len, size_t *cap, const char *t)
@@ -426,7 +482,13 @@ static void evaluations_enquiries_attendance_and_duty(void **state)
                         "very_satisfied,satisfied,dissatisfied");
     assert_string_equal(value("SELECT outcome || ' ' || referred_to FROM enquiries WHERE outcome = 'referred'"),
                         "referred W03");
-    assert_string_equal(value("SELECT count(*) || ' ' || sum(clock_suspect) FROM attendance"), "4 1");
+    assert_string_equal(value("SELECT count(*) || ' ' || sum(clock_suspect) FROM attendance"), "5 1");
+    /* The supervisor's correction adds a punch that says who added it and why. */
+    assert_string_equal(value("SELECT corrected_by || ' ' || kind || ' ' || minute FROM attendance "
+                              "WHERE corrected_by > 0"), "5 sign_out 1050");
+    assert_string_equal(value("SELECT state || ' ' || decided_by FROM leaves"), "approved 5");
+    assert_string_equal(value("SELECT clerk FROM cases WHERE case_id = '511425-T03-20261124-0001'"), "4");
+    assert_string_equal(value("SELECT count(*) FROM duty_days"), "2");
     assert_string_equal(value("SELECT group_concat(kind, ',') FROM (SELECT kind FROM handoffs "
                               "WHERE day = '2026-11-23' ORDER BY event_seq)"), "open,request,confirm,take_back");
     /* The duty row holds the newest day: B opened the window on the 24th. */
