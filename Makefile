@@ -137,7 +137,7 @@ run: all
 	@mkdir -p "$(RUN_DIR)" && chmod 700 "$(RUN_DIR)"
 	@test -f "$(RUN_DIR)/config.ini" || printf '[paths]\nsave_dir = %s\n\n[centre]\nname = 演示乡便民服务中心\naddress = 演示乡政府一楼大厅\nphone = 0000-0000000\ncomplaint = 12345\nhours = 周一至周五 8:30-12:00 14:00-17:30\n\n[print]\ncommand = cat >> "%s/printer.txt"\n' "$(RUN_DIR)" "$(RUN_DIR)" > "$(RUN_DIR)/config.ini"
 	@test -f "$(RUN_DIR)/guichet.db" || $(B)/guichet --db "$(RUN_DIR)/guichet.db" demo seed --cases 400
-	@echo "Log in as demo-a, PIN 583914 (demo-b / 729461, supervisor demo-s / 640275)."
+	@echo "Log in as demo-a, PIN 583914 (demo-b / 729461, supervisor demo-s / 640275, leader demo-l / 318275)."
 	@$(B)/guichet --config "$(RUN_DIR)/config.ini" --db "$(RUN_DIR)/guichet.db"
 
 deps:

@@ -25,8 +25,8 @@
 
 /* The case list's filters (issue 4, screen 6). */
 typedef enum {
-    CV_OPEN = 0,     /* every case not ended, newest first */
-    CV_MINE,         /* received by the clerk logged in, not ended */
+    CV_OPEN = 0,     /* every case not ended nor delivered (出件: done for the clerk), newest first */
+    CV_MINE,         /* received by the clerk logged in, not ended nor delivered */
     CV_TODAY,        /* received today (any status), newest first */
     CV_DUE_SOON,     /* open with a due date at most `soon` working days away, soonest first */
     CV_OVERDUE,      /* open past its due date, longest overdue first */

@@ -2,15 +2,17 @@
  * supervision state (电子监察: on time / due soon / overdue, concluded on
  * time or late), and the statements the dashboard counts with.
  *
- * Each filter is one indexed query (the indexes are migration 6's, and 5's
- * for "received today"):
- *   open, mine      not ended, newest first              cases_open_recent
+ * Each filter is one indexed query (the indexes are migration 6's, 8's for
+ * "open" and "mine", and 5's for "received today"):
+ *   open, mine      not ended nor delivered, newest first  cases_open_undelivered
  *   received today  received = today, newest first       cases_received
  *   due soon        open, today <= due < until, by due   cases_open_due
  *   overdue         open, due < today, by due            cases_open_due
  *   supplement      status 'supplement', newest first    cases_supplement
  *   deferred due    容缺 materials outstanding, by deadline  cases_deferred_open
- * where "open" is not ended and not concluded, and `until` is computed here
+ * where "open" is not ended and not concluded (for the two "due" lists; the
+ * "open" list also shows a concluded case until its result is delivered, 出件,
+ * after which nothing is left for the clerk), and `until` is computed here
  * from the calendar: the first day with more than `soon` working days after
  * today (core/calendar.h), so "due soon" is a range on the index and never
  * a walk over the cases.  The state of each row is then judged in C from
@@ -25,6 +27,7 @@
 /* ---- the filters --------------------------------------------------------------------- */
 
 #define OPEN_DUE "c.ended IS NULL AND c.concluded IS NULL"
+#define UNDELIVERED "c.ended IS NULL AND c.delivered IS NULL" /* still something to do: not yet 出件 */
 #define NEWEST " ORDER BY c.received DESC, c.case_id DESC"
 #define BY_DUE " ORDER BY c.due, c.case_id"
 
@@ -42,7 +45,7 @@
       {COUNT_SQL(ix, wh, CVI_WINDOW), CVI_PLAN COUNT_SQL(ix, wh, CVI_WINDOW)}}}
 
 /* Each filter's index, condition (named parameters :today, :until, :staff) and order.  The literal
- * conditions repeat the WHERE of migration 6's partial indexes, which is what lets SQLite use them;
+ * conditions repeat the WHERE of migrations 6's and 8's partial indexes, which is what lets SQLite use them;
  * the index is named (INDEXED BY) because without statistics SQLite would rather read "concluded IS
  * NULL" as an equality on cases_concluded, and a statement whose index is gone fails to prepare
  * instead of scanning a million cases. */
@@ -50,8 +53,8 @@ static const struct {
     const char *list[2][2];  /* [window][plan] */
     const char *count[2][2]; /* [window][plan] */
 } filters[CV_FILTER_COUNT] = {
-    [CV_OPEN] = FILTER("cases_open_recent", "c.ended IS NULL", NEWEST),
-    [CV_MINE] = FILTER("cases_open_recent", "c.ended IS NULL AND c.clerk = :staff", NEWEST),
+    [CV_OPEN] = FILTER("cases_open_undelivered", UNDELIVERED, NEWEST),
+    [CV_MINE] = FILTER("cases_open_undelivered", UNDELIVERED " AND c.clerk = :staff", NEWEST),
     [CV_TODAY] = FILTER("cases_received", "c.received = :today", NEWEST),
     [CV_DUE_SOON] = FILTER("cases_open_due", OPEN_DUE " AND c.due >= :today AND c.due < :until", BY_DUE),
     [CV_OVERDUE] = FILTER("cases_open_due", OPEN_DUE " AND c.due < :today", BY_DUE),

@@ -21,8 +21,8 @@ static const char *const kind_labels[LEAVE_KINDS] = {
     N_("bereavement leave"), N_("maternity leave"), N_("official business"), N_("compensatory leave"),
     N_("other leave")};
 static const char *const state_names[LEAVE_STATES] = {"requested", "approved", "refused", "cancelled"};
-static const char *const state_labels[LEAVE_STATES] = {N_("waiting for a decision"), N_("approved"), N_("refused"),
-                                                       N_("cancelled")};
+static const char *const state_labels[LEAVE_STATES] = {N_("waiting for a decision"), N_("leave approved"), N_("leave refused"),
+                                                       N_("leave withdrawn")};
 
 const char *leave_kind_name(leave_kind k)
 {

@@ -9,6 +9,7 @@ static const migration list[] = {
     {5, "cases", schema_0005_cases},
     {6, "caseview", schema_0006_caseview},
     {7, "duty", schema_0007_duty},
+    {8, "open", schema_0008_open},
 };
 
 const migration *migrations_all(int *n)

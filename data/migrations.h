@@ -20,5 +20,6 @@ extern const char schema_0004_staff[];
 extern const char schema_0005_cases[];
 extern const char schema_0006_caseview[];
 extern const char schema_0007_duty[];
+extern const char schema_0008_open[];
 
 #endif

@@ -18,6 +18,10 @@
 #include "tui/i18n.h"
 #include "tui/login.h"
 
+#define APP_HINT_LEN 600     /* bytes of a rendered hint line */
+#define HINT_CACHE 16        /* hint lines remembered: (context, hints array, width) */
+#define TITLE_CENTRE_MIN 8   /* columns the centre's name keeps before the screen's title is cut */
+
 screen *screen_new(const screen_ops *ops, void *st)
 {
     screen *s = calloc(1, sizeof *s);
@@ -112,6 +116,9 @@ static const char *hint_label(km_action act)
     case KM_NOTICE_PRINT: return N_("Print");
     case KM_NOTICE_SAVE: return N_("Save");
     case KM_EVALUATION_RECORD: return N_("Rating");
+    case KM_HANDOFF_LEAVE: return N_("Leave post");
+    case KM_HANDOFF_RETURN: return N_("Return");
+    case KM_ATTENDANCE_OPEN: return N_("Attendance");
     case KM_CHECKLIST_PRESENT: return N_("Present");
     case KM_CHECKLIST_MISSING: return N_("Missing");
     case KM_CHECKLIST_DEFECTIVE: return N_("Defective");
@@ -119,39 +126,108 @@ static const char *hint_label(km_action act)
     }
 }
 
-static void draw_hints(app *a, km_context ctx, const km_action *hints)
+/* The hint line of one (context, hints array) at one width, built once: the key names come from
+ * the keymap, which is read before the first frame (tui/client.c: the defaults, then the site's
+ * file) and never changes while the client runs, and the language does not change either; so a
+ * frame only looks the line up here (the lookups were most of a keystroke's work, callgrind). */
+typedef struct {
+    const keymap *km;
+    km_context ctx;
+    const km_action *hints;
+    int cols;
+    char text[APP_HINT_LEN];
+} hint_line;
+
+static hint_line hint_cache[HINT_CACHE];
+static int hint_next; /* the entry replaced next when none matches */
+
+/* Build the hint line of ctx and hints for `cols` columns into h. */
+static void hint_build(app *a, km_context ctx, const km_action *hints, int cols, hint_line *h)
 {
     static const km_action fallback[] = {KM_HELP, KM_QUIT, KM_NONE};
     int x = 0;
-    term_put_padded(LINES - 1, 0, COLS, "", ROLE_HINTS);
-    for (const km_action *h = hints ? hints : fallback; *h != KM_NONE; h++) {
+    size_t used = 0;
+    h->km = &a->km;
+    h->ctx = ctx;
+    h->hints = hints;
+    h->cols = cols;
+    h->text[0] = '\0';
+    for (const km_action *k = hints ? hints : fallback; *k != KM_NONE; k++) {
         char key[64], item[160];
-        if (!*app_key_for(a, ctx, *h, key, sizeof key))
+        if (!*app_key_for(a, ctx, *k, key, sizeof key))
             continue;
-        snprintf(item, sizeof item, "%s %s ", key, _(hint_label(*h)));
-        int w = term_width(item);
-        if (x + w > COLS)
+        snprintf(item, sizeof item, "%s %s  ", key, _(hint_label(*k)));
+        int w = term_width(item) - 1; /* the second space only separates items */
+        if (x + w > cols || used + strlen(item) >= sizeof h->text)
             break;
-        term_put(LINES - 1, x, w, item, ROLE_HINTS);
+        used += (size_t)snprintf(h->text + used, sizeof h->text - used, "%s", item);
         x += w + 1;
     }
 }
 
-static void draw_title(app *a, const char *title)
+/* The cached hint line of ctx and hints at the terminal's width (built on first use). */
+static const char *hint_text(app *a, km_context ctx, const km_action *hints)
+{
+    for (int i = 0; i < HINT_CACHE; i++) {
+        hint_line *h = &hint_cache[i];
+        if (h->km == &a->km && h->ctx == ctx && h->hints == hints && h->cols == COLS)
+            return h->text;
+    }
+    hint_line *h = &hint_cache[hint_next];
+    hint_next = (hint_next + 1) % HINT_CACHE;
+    hint_build(a, ctx, hints, COLS, h);
+    return h->text;
+}
+
+static void draw_hints(app *a, km_context ctx, const km_action *hints)
+{
+    term_put_padded(LINES - 1, 0, COLS, hint_text(a, ctx, hints), ROLE_HINTS);
+}
+
+/* The right part of the title bar: the window, the clerk and the date (compact: single spaces);
+ * its width. */
+static int title_right(app *a, bool compact, char *out, size_t size)
 {
     app_session *se = app_session_now(a);
-    char left[300], right[300], day[DATE_STR_LEN];
-    snprintf(left, sizeof left, " %s  %s", a->cfg.centre_name[0] ? a->cfg.centre_name : "guichet",
-             title ? title : "");
+    char day[DATE_STR_LEN];
+    const char *gap = compact ? " " : "  ";
     if (se)
-        snprintf(right, sizeof right, "%s %s  %s (%s)  %s ", _("Window"), se->window, se->staff.name,
-                 se->staff.code, date_format(a->today, day));
+        snprintf(out, size, " %s %s%s%s (%s)%s%s ", _("Window"), se->window, gap, se->staff.name, se->staff.code,
+                 gap, date_format(a->today, day));
     else
-        snprintf(right, sizeof right, "%s ", date_format(a->today, day));
+        snprintf(out, size, " %s ", date_format(a->today, day));
+    return term_width(out);
+}
+
+/* The title bar: the centre and the screen's title on the left, the window, the clerk and the date
+ * on the right.  The right part always shows whole (its spaces narrowed when the left needs them);
+ * when both do not fit, the centre's name is cut first (down to TITLE_CENTRE_MIN columns), then
+ * the screen's title, each with an ellipsis. */
+static void draw_title(app *a, const char *title)
+{
+    char right[640], centre[300], head[300], left[640];
+    const char *name = a->cfg.centre_name[0] ? a->cfg.centre_name : "guichet";
+    if (!title)
+        title = "";
+    int cw = term_width(name), tw = term_width(title);
+    int rw = title_right(a, false, right, sizeof right);
+    if (cw + tw > COLS - rw - 3)
+        rw = title_right(a, true, right, sizeof right);
+    if (rw > COLS - TITLE_CENTRE_MIN - 3) { /* never in practice: the names are short */
+        term_fit(right, COLS - TITLE_CENTRE_MIN - 3, left, sizeof left);
+        snprintf(right, sizeof right, "%s", left);
+        rw = term_width(right);
+    }
+    int room = COLS - rw - 3; /* " centre  title" */
+    if (cw + tw > room) {
+        int keep = cw < TITLE_CENTRE_MIN ? cw : TITLE_CENTRE_MIN;
+        cw = room - tw > keep ? room - tw : keep;
+        tw = room - cw;
+    }
+    snprintf(left, sizeof left, " %s  %s", term_fit(name, cw, centre, sizeof centre),
+             term_fit(title, tw, head, sizeof head));
     term_put_padded(0, 0, COLS, left, ROLE_TITLE);
-    int w = term_width(right);
-    if (w < COLS - term_width(left))
-        term_put(0, COLS - w, w, right, ROLE_TITLE);
+    term_put(0, COLS - rw, rw, right, ROLE_TITLE);
 }
 
 void app_draw(app *a)
@@ -187,6 +263,14 @@ static bool unsaved_anywhere(app *a, int *who)
     return false;
 }
 
+/* Lock at the clerk's request: the clerk on duty is warned first (leaving without a handoff
+ * records the window as unattended, scr_handoff.c); the idle lock does not ask (app_lock). */
+static void lock_asked(app *a)
+{
+    if (a->cur >= 0 && app_duty_before_leaving(a))
+        app_lock(a);
+}
+
 void app_lock(app *a)
 {
     if (a->cur < 0)
@@ -198,7 +282,7 @@ void app_lock(app *a)
 
 static void switch_user(app *a)
 {
-    if (a->cur < 0)
+    if (a->cur < 0 || !app_duty_before_leaving(a))
         return;
     a->locked_session = a->cur;
     a->cur = -1;
@@ -213,7 +297,7 @@ static void quit(app *a)
                     a->sessions[who].staff.name);
         return;
     }
-    if (app_confirm(a, _("Quit guichet?")))
+    if (app_confirm(a, _("Quit guichet?")) && app_duty_before_leaving(a))
         a->quit = true;
 }
 
@@ -227,7 +311,10 @@ static void global_action(app *a, km_action act, km_context ctx)
     case KM_CASE_LIST: app_push(a, scr_cases_new(a, false)); break;
     case KM_CASE_SEARCH: app_push(a, scr_cases_new(a, true)); break;
     case KM_ENQUIRY_LOG: app_push(a, scr_enquiry_new(a, NULL)); break;
-    case KM_SCREEN_LOCK: app_lock(a); break;
+    case KM_HANDOFF_LEAVE: app_push(a, scr_handoff_leave_new(a)); break;
+    case KM_HANDOFF_RETURN: app_push(a, scr_handoff_return_new(a)); break;
+    case KM_ATTENDANCE_OPEN: app_push(a, scr_attendance_new(a)); break;
+    case KM_SCREEN_LOCK: lock_asked(a); break;
     case KM_USER_SWITCH: switch_user(a); break;
     case KM_QUIT: quit(a); break;
     default: break;
@@ -313,6 +400,8 @@ int app_login(app *a, const staff_rec *rec)
         return -1;
     }
     se->stack[se->depth++] = d;
+    app_attendance_after_login(a);
+    app_duty_after_login(a);
     return 0;
 }
 

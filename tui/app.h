@@ -112,6 +112,11 @@ bool app_ask_text(app *a, const char *title, const char *label, char *buf, size_
 /* Let the person choose one of n options (translated) in a box; the index, or -1 on Esc. */
 int app_choose(app *a, const char *title, const char *const *options, int n);
 
+/* Ask for a person's staff id and PIN in a box (PIN not echoed) and verify them with data/staff
+ * (failures count toward the lockout, which is shown); true with *rec filled, false on Esc
+ * (tui/app_person.c).  why says what the PIN confirms ("B confirms taking over window W01"). */
+bool app_ask_person(app *a, const char *title, const char *why, staff_rec *rec);
+
 /* Draw the whole frame (title, screen, message, hints) and push it to the terminal. */
 void app_draw(app *a);
 
@@ -127,6 +132,13 @@ int app_login(app *a, const staff_rec *rec);
 /* Run the client until quit: login, screens, lock. Returns the process exit code. */
 int app_run(app *a);
 
+/* AB岗 and 考勤 around a session (issue 5).  After a person logs in (a new session): */
+void app_attendance_after_login(app *a); /* scr_attendance.c: 签到 at the first login of the day */
+void app_duty_after_login(app *a);       /* scr_handoff.c: start the window's day, offer to take duty */
+/* Before the clerk locks, switches user or quits: true to go on.  The clerk on duty is asked
+ * first; going on without a handoff records the window as unattended (scr_handoff.c). */
+bool app_duty_before_leaving(app *a);
+
 /* The screens (one file each); each returns NULL after a message when it cannot open. */
 screen *scr_dashboard_new(app *a);
 screen *scr_help_new(app *a, km_context ctx);
@@ -138,5 +150,8 @@ screen *scr_enquiry_new(app *a, const char *item);
 screen *scr_notice_case_new(app *a, const char *case_id, int kind, bool reprint);
 screen *scr_notice_item_new(app *a, const char *item);
 screen *scr_rating_new(app *a, const char *case_id);
+screen *scr_handoff_leave_new(app *a);   /* leave the post: sheet, reason, the coverer's PIN */
+screen *scr_handoff_return_new(app *a);  /* take the post back with the coverer's confirmation */
+screen *scr_attendance_new(app *a);      /* punches, leave, corrections, reports */
 
 #endif

@@ -18,6 +18,7 @@
 
 static ui_form form;
 static int f_id, f_pin;
+static bool someone_logged_in; /* the locale note is shown until the first login of the run */
 
 void login_reset(app *a, const char *code)
 {
@@ -58,6 +59,11 @@ void login_draw(app *a)
                      locked ? _("Enter your PIN to go on, or another staff id to switch user.")
                             : _("Type your staff id and PIN, then Enter."),
                      ROLE_DIM);
+    if (!someone_logged_in && !term_locale_utf8()) /* LANG=C: Chinese can be neither typed nor shown */
+        term_put_flowed(y + 6, (COLS - 72) / 2, 72, 2,
+                        _("This terminal's locale is not UTF-8: Chinese cannot be typed. Start guichet with "
+                          "LANG=zh_CN.UTF-8 (or C.UTF-8 for English)."),
+                        ROLE_WARN);
     draw_sessions(a, y + 8, x);
     term_put(LINES - 2, 0, COLS, a->msg, a->msg_role);
     char keys[64], hint[200];
@@ -105,7 +111,9 @@ static void try_login(app *a)
             return;
         }
         a->locked_session = -1;
-        app_message(a, ROLE_OK, _("Welcome, %s."), rec.name);
+        someone_logged_in = true;
+        if (!a->msg[0]) /* the after-login hooks' news (签到 08:31, who is on duty) comes first */
+            app_message(a, ROLE_OK, _("Welcome, %s."), rec.name);
         return;
     case STAFF_PIN_WRONG:
         app_message(a, ROLE_ALARM, _("Wrong staff id or PIN. %d attempts left before the id is locked."),

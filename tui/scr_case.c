@@ -256,6 +256,12 @@ static const char *const event_labels[][2] = {
     {"attendance.punched", N_("attendance")},
     {"duty.day_started", N_("duty day")},
     {"duty.handoff", N_("A/B handoff")},
+    {"case.reassigned", N_("reassigned")},
+    {"attendance.corrected", N_("attendance corrected")},
+    {"leave.requested", N_("leave asked")},
+    {"leave.decided", N_("leave decided")},
+    {"leave.ended", N_("leave ended")},
+    {"leader.day_planned", N_("leader on site")},
 };
 
 static const char *event_label(const char *type)

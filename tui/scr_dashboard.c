@@ -1,9 +1,14 @@
-/* scr_dashboard.c - the start screen of a session: the window and its A/B
- * posts today, today's figures, the supervision counts (电子监察: overdue in
- * red with "!!", due soon in yellow with "!", so they read in monochrome
- * too), the cases that need attention first, and the sync state.  Enter
- * opens the selected case.  Figures are re-read whenever the screen is
- * drawn after a key, so they follow what the clerk just recorded. */
+/* scr_dashboard.c - the start screen of a session: the duty panel of the
+ * window (AB岗, seed 001 篇十 三: who is A and B today and what each is
+ * doing, who is on duty now, the window UNATTENDED in red when it was left
+ * without a handoff, seed 001 篇二 二(三)2, and the keys that hand it over),
+ * today's figures, the supervision counts (电子监察: overdue in red with
+ * "!!", due soon in yellow with "!", so they read in monochrome too), the
+ * cases that need attention first, and the sync state.  Enter opens the
+ * selected case.  Everything is re-read when the screen is drawn after a key
+ * that was not a move in its list (so it follows what the clerk just
+ * recorded, here or on another screen), after a duty event recorded on this
+ * terminal, and on the idle refresh; moving in the list reads nothing. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,13 +17,16 @@
 #include <curses.h>
 
 #include "data/caseview.h"
+#include "data/events.h"
 #include "data/roster.h"
 #include "tui/app.h"
+#include "tui/handoff.h"
 #include "tui/i18n.h"
 #include "tui/ui_list.h"
 #include "tui/ui_marks.h"
 
 #define DASH_ROWS 40
+#define DASH_WINDOW_ROWS 3 /* rows of the duty panel */
 
 typedef struct {
     cv_dashboard d;
@@ -26,7 +34,20 @@ typedef struct {
     int nrows;
     ui_list list;
     char err[STORE_ERR_LEN];
-    char roster[300];
+    duty_view duty;
+    bool window_known;             /* the session's window is a service window (else no duty panel) */
+    bool duty_ok;                  /* duty read (else duty_err) */
+    char duty_err[STORE_ERR_LEN];
+    char window_name[WINDOW_NAME_BUF];
+    bool loaded;                   /* read at least once */
+    int64_t loaded_ms;             /* when it was last read */
+    int64_t seen_key_ms;           /* a->last_key_ms at the last frame */
+    int64_t move_key_ms;           /* a->last_key_ms of the last key that only moved in the list */
+    unsigned duty_gen;             /* handoff_generation() when it was read */
+    /* A session with no window of its own (a supervisor's): every window's duty, one row each. */
+    char windows[DASH_WINDOW_ROWS][640];
+    term_role windows_role[DASH_WINDOW_ROWS];
+    int n_windows, more_windows;
 } dash;
 
 static const km_action dash_hints[] = {KM_HELP, KM_INTAKE_NEW, KM_GUIDE_FIND, KM_CASE_LIST, KM_CASE_SEARCH,
@@ -56,28 +77,72 @@ static void load_rows(dash *d, app *a, const cv_scope *sc)
     ui_list_resize(&d->list, d->nrows);
 }
 
-static void load_roster(dash *d, app *a)
+static void load_duty(dash *d, app *a)
 {
     app_session *se = app_session_now(a);
-    roster_line r;
-    char err[STORE_ERR_LEN], day[DATE_STR_LEN];
-    if (roster_for(a->db, date_format(a->today, day), se->window, &r, err, sizeof err) == STAFF_OK)
-        snprintf(d->roster, sizeof d->roster, _("Window %s %s   A post: %s   B post: %s"), r.window,
-                 r.window_name, r.a.name, r.b.name);
-    else
-        snprintf(d->roster, sizeof d->roster, _("Window %s: no A/B roster for today (a supervisor sets it: guichet roster set)"),
-                 se->window);
+    window_rec w;
+    d->window_name[0] = d->duty_err[0] = '\0';
+    staff_rc rc = window_get(a->db, se->window, &w, d->duty_err, sizeof d->duty_err);
+    d->window_known = rc != STAFF_E_NOT_FOUND && rc != STAFF_E_INPUT; /* a store error is shown */
+    if (rc == STAFF_OK)
+        snprintf(d->window_name, sizeof d->window_name, "%s", w.name);
+    d->duty_ok = rc == STAFF_OK &&
+                 duty_view_get(a->db, se->window, a->today, &d->duty, d->duty_err, sizeof d->duty_err) == 0;
+    d->duty_gen = handoff_generation();
+}
+
+/* One window's duty in a row of the panel, for a session with no window (window_list callback). */
+static int add_window(const window_rec *w, void *ctx)
+{
+    struct { dash *d; app *a; } *c = ctx;
+    dash *d = c->d;
+    if (d->n_windows == DASH_WINDOW_ROWS) {
+        d->more_windows++;
+        return 0;
+    }
+    duty_view v;
+    char state[STORE_ERR_LEN];
+    term_role role = ROLE_ALARM;
+    if (duty_view_get(c->a->db, w->code, c->a->today, &v, state, sizeof state) == 0)
+        handoff_window_text(&v, state, sizeof state, &role);
+    snprintf(d->windows[d->n_windows], sizeof d->windows[0], "%.8s %.60s   %.500s", w->code, w->name, state);
+    d->windows_role[d->n_windows++] = role;
+    return 0;
+}
+
+/* Every window's duty (a supervisor sees at once a window left unattended). */
+static void load_windows(dash *d, app *a)
+{
+    struct { dash *d; app *a; } c = {d, a};
+    d->n_windows = d->more_windows = 0;
+    if (window_list(a->db, add_window, &c, d->duty_err, sizeof d->duty_err) != STAFF_OK)
+        d->n_windows = 0;
 }
 
 static void reload(dash *d, app *a)
 {
-    cv_scope sc = scope_of(a, true);
+    load_duty(d, a);
+    if (!d->window_known)
+        load_windows(d, a);
+    cv_scope sc = scope_of(a, d->window_known); /* no window of one's own: the whole centre */
     d->err[0] = '\0';
     if (cv_dashboard_get(a->db, &sc, &d->d) != 0)
         snprintf(d->err, sizeof d->err, "%s", store_errmsg(a->db));
     else
         load_rows(d, a, &sc);
-    load_roster(d, a);
+    d->loaded = true;
+    d->loaded_ms = events_now_ms();
+}
+
+/* True when what is shown may be out of date: a key since the last frame that did more than move
+ * in the list, a duty event recorded here, or the idle refresh (nothing typed for a while). */
+static bool stale(dash *d, app *a)
+{
+    if (!d->loaded || d->duty_gen != handoff_generation())
+        return true;
+    if (a->last_key_ms != d->seen_key_ms)
+        return a->last_key_ms != d->move_key_ms;
+    return events_now_ms() - d->loaded_ms >= (int64_t)(APP_IDLE_REFRESH - 2) * 1000;
 }
 
 static const char *dash_title(screen *s, app *a)
@@ -124,32 +189,113 @@ static void draw_sync(dash *d, int y)
     }
 }
 
+/* One post of the roster: "A post  name  state" from column x; the columns used. */
+static int draw_post(const dash *d, bool a_post, int y, int x)
+{
+    const duty_person *p = a_post ? &d->duty.a : &d->duty.b;
+    char state[300];
+    term_role role;
+    handoff_post_text(&d->duty, a_post, state, sizeof state, &role);
+    int used = term_put(y, x, COLS - 1 - x, a_post ? _("A post") : _("B post"), ROLE_LABEL) + 1;
+    if (p->num)
+        used += term_put(y, x + used, COLS - 1 - x - used, p->name, ROLE_NORMAL) + 2;
+    return used + term_put(y, x + used, COLS - 1 - x - used, state, role);
+}
+
+/* A key hint at the right end of row y when it fits after column `after`. */
+static void draw_key_hint(int y, int after, const char *text)
+{
+    int w = term_width(text);
+    if (text[0] && after + 3 + w < COLS)
+        term_put(y, COLS - 1 - w, w, text, ROLE_DIM);
+}
+
+/* The keys of the handoff that serve the clerk logged in now: for the A row and the B row. */
+static void duty_keys(const dash *d, app *a, char *first, char *second, size_t len)
+{
+    app_session *se = app_session_now(a);
+    const duty_view *v = &d->duty;
+    char leave[64], back[64];
+    app_key_for(a, KM_CTX_DASHBOARD, KM_HANDOFF_LEAVE, leave, sizeof leave);
+    app_key_for(a, KM_CTX_DASHBOARD, KM_HANDOFF_RETURN, back, sizeof back);
+    first[0] = second[0] = '\0';
+    if (!v->started)
+        return;
+    if (v->state != HO_STAFFED) {
+        snprintf(first, len, _("%s: take duty here"), back);
+    } else if (v->on_duty.num == se->staff.num) {
+        snprintf(first, len, _("%s: leave the post"), leave);
+        if (v->a_away || v->b_away)
+            snprintf(second, len, _("%s: take the post back"), back);
+    }
+}
+
+/* The duty panel (3 rows from top): the window and its state, then the A and B posts, each with
+ * the key that serves the clerk logged in now at its right end. */
+static void draw_duty(const dash *d, app *a, int top)
+{
+    app_session *se = app_session_now(a);
+    char line[400], state[300], k1[120], k2[120];
+    term_role role;
+    if (!d->window_known) {
+        int shown = d->more_windows ? DASH_WINDOW_ROWS - 1 : d->n_windows;
+        for (int i = 0; i < shown; i++)
+            term_put(top + i, 1, COLS - 2, d->windows[i], d->windows_role[i]);
+        if (d->more_windows) {
+            snprintf(line, sizeof line, _("... and %d more windows (F11, reports: each window's day)"),
+                     d->more_windows + 1);
+            term_put(top + DASH_WINDOW_ROWS - 1, 1, COLS - 2, line, ROLE_DIM);
+        }
+        if (!d->n_windows)
+            term_put(top, 1, COLS - 2, d->duty_err[0] ? d->duty_err : _("No service window is set up yet."),
+                     d->duty_err[0] ? ROLE_ALARM : ROLE_DIM);
+        return;
+    }
+    snprintf(line, sizeof line, _("Window %s %s"), se->window, d->window_name);
+    int x = 1 + term_put(top, 1, COLS - 2, line, ROLE_LABEL) + 3;
+    if (!d->duty_ok) {
+        term_put(top, x, COLS - 1 - x, d->duty_err, ROLE_ALARM);
+        return;
+    }
+    handoff_window_text(&d->duty, state, sizeof state, &role);
+    term_put(top, x, COLS - 1 - x, state, role);
+    duty_keys(d, a, k1, k2, sizeof k1);
+    if (!d->duty.a.num && !d->duty.b.num) {
+        draw_key_hint(top + 1, 1, k1);
+        return;
+    }
+    draw_key_hint(top + 1, 3 + draw_post(d, true, top + 1, 3), k1);
+    draw_key_hint(top + 2, 3 + draw_post(d, false, top + 2, 3), k2);
+}
+
 static void dash_draw(screen *s, app *a, int top, int lines)
 {
     dash *d = s->st;
-    reload(d, a);
+    if (stale(d, a))
+        reload(d, a);
+    d->seen_key_ms = a->last_key_ms;
     char line[400];
-    term_put(top, 1, COLS - 2, d->roster, ROLE_LABEL);
+    draw_duty(d, a, top);
     snprintf(line, sizeof line, _("Today: received %d   accepted %d   concluded %d"), d->d.received_today,
              d->d.accepted_today, d->d.concluded_today);
-    term_put(top + 2, 1, COLS - 2, line, ROLE_NORMAL);
+    term_put(top + 3, 1, COLS - 2, line, ROLE_NORMAL);
     int x = 1;
     snprintf(line, sizeof line, _("[!!] overdue %d"), d->d.overdue);
-    x += term_put(top + 3, x, 30, line, d->d.overdue ? ROLE_ALARM : ROLE_NORMAL) + 3;
+    x += term_put(top + 4, x, 30, line, d->d.overdue ? ROLE_ALARM : ROLE_NORMAL) + 3;
     snprintf(line, sizeof line, _("[!] due soon %d"), d->d.due_soon);
-    x += term_put(top + 3, x, 30, line, d->d.due_soon ? ROLE_WARN : ROLE_NORMAL) + 3;
+    x += term_put(top + 4, x, 30, line, d->d.due_soon ? ROLE_WARN : ROLE_NORMAL) + 3;
     snprintf(line, sizeof line, _("waiting for supplement %d"), d->d.supplement);
-    x += term_put(top + 3, x, 30, line, ROLE_NORMAL) + 3;
+    x += term_put(top + 4, x, 30, line, ROLE_NORMAL) + 3;
     snprintf(line, sizeof line, _("deferred materials due %d"), d->d.deferred_open);
-    term_put(top + 3, x, COLS - x, line, ROLE_NORMAL);
+    term_put(top + 4, x, COLS - x, line, ROLE_NORMAL);
     if (d->err[0])
-        term_put(top + 4, 1, COLS - 2, d->err, ROLE_ALARM);
-    term_put(top + 5, 1, COLS - 2, _("Needs attention first (Enter opens the case):"), ROLE_LABEL);
-    int rows = lines - 9;
+        term_put(top + 5, 1, COLS - 2, d->err, ROLE_ALARM);
+    term_put(top + 6, 1, COLS - 2, _("Needs attention first (Enter opens the case):"), ROLE_LABEL);
+    int rows = lines - 10;
     if (d->nrows == 0)
-        term_put(top + 6, 3, COLS - 4, _("Nothing overdue or due soon at this window."), ROLE_OK);
+        term_put(top + 7, 3, COLS - 4, _("Nothing overdue or due soon at this window."), ROLE_OK);
     else
-        ui_list_draw(&d->list, top + 6, rows, COLS, draw_row, d);
+        ui_list_draw(&d->list, top + 7, rows, COLS, draw_row, d);
     draw_sync(d, top + lines - 2);
 }
 
@@ -157,8 +303,10 @@ static scr_rc dash_key(screen *s, app *a, const keys_event *ev, km_action act)
 {
     dash *d = s->st;
     (void)ev;
-    if (ui_list_action(&d->list, act, LINES - 12))
+    if (ui_list_action(&d->list, act, LINES - 13)) {
+        d->move_key_ms = a->last_key_ms; /* nothing to read again for a move */
         return SCR_STAY;
+    }
     if (act == KM_FORM_SUBMIT && d->list.sel >= 0) {
         app_push(a, scr_case_new(a, d->rows[d->list.sel].case_id));
         return SCR_STAY;

@@ -8,7 +8,7 @@
  * from the windows of the centre, and the A/B posts rostered there today are
  * shown so the clerk can tell the applicant whom to see; the question is the
  * reason of the hand-over).  Enter records it with desk_enquiry(), signed by
- * the clerk logged in; a field that is wrong is marked beside it and nothing is
+ * the clerk logged in; a field that is wrong is marked under it and nothing is
  * recorded.  After an enquiry about an item, the one-time notice
  * (一次性告知单, 篇四 (十)2) of that item is offered. */
 #include <stdio.h>
@@ -133,7 +133,7 @@ static void enq_draw(screen *s, app *a, int top, int lines)
     term_put(top, 1, COLS - 2,
              _("Answer what is yours at once; what another window handles, hand over and name who serves there."),
              ROLE_DIM);
-    int y = top + 2 + e->form.n + 1;
+    int y = top + 2 + ui_form_rows(&e->form, COLS - 2) + 1;
     term_put(y, 1, e->form.label_cols, _("Outcome"), ROLE_LABEL);
     int x = 1 + e->form.label_cols;
     if (e->to[0])
@@ -288,18 +288,11 @@ static int resolve_item(enquiry *e, app *a, bool may_choose, char *out, size_t s
     return 0;
 }
 
-/* Open the one-time notice in this screen's place: it goes under this screen, which then closes. */
-static scr_rc close_into(screen *s, app *a, screen *next)
+/* Open the one-time notice in this screen's place: it goes on top, and SCR_CLOSE then closes this
+ * screen from under it (app.c closes a screen wherever it is in the stack). */
+static scr_rc close_into(app *a, screen *next)
 {
-    app_session *se = app_session_now(a);
-    if (!next || !se)
-        return SCR_CLOSE;
-    int depth = se->depth;
     app_push(a, next);
-    if (se->depth == depth + 1 && se->stack[depth - 1] == s) {
-        se->stack[depth - 1] = next;
-        se->stack[depth] = s; /* this screen on top again: SCR_CLOSE pops it, the notice stays */
-    }
     return SCR_CLOSE;
 }
 
@@ -351,7 +344,7 @@ static scr_rc submit(screen *s, app *a)
     else
         app_message(a, ROLE_OK, "%s", _("Enquiry logged"));
     if (item[0] && app_confirm(a, _("Print the one-time notice of this item for the applicant?")))
-        return close_into(s, a, scr_notice_item_new(a, item));
+        return close_into(a, scr_notice_item_new(a, item));
     return SCR_CLOSE;
 }
 
@@ -414,6 +407,7 @@ screen *scr_enquiry_new(app *a, const char *item)
         return NULL;
     }
     ui_form_init(&e->form);
+    e->form.errors_below = true; /* a wrong field says why in full, under it */
     ui_form_add(&e->form, _("Item"), CATALOG_CODE_MAX, 16, false);
     ui_form_add(&e->form, _("Question"), UI_FIELD_CHARS, 0, false);
     ui_form_add(&e->form, _("Asked by"), 40, 20, false);

@@ -1,7 +1,7 @@
 /* scr_intake.c - intake (收件), step 1: the applicant and the item.
  *
  * A person: name, 居民身份证号码 (GB 11643, checked as typed: the reason is
- * shown beside the field the moment the number is complete), telephone.
+ * shown under the field, whole, the moment the number is complete), telephone.
  * An organisation: name, 统一社会信用代码 (GB 32100), legal representative,
  * telephone; a code that fails its check can be kept only with a reason,
  * which is recorded with the case.  The item is found as the clerk types
@@ -153,12 +153,14 @@ static void form_draw(screen *s, app *a, int top, int lines)
 static void build_form(intake *in, app *a)
 {
     ui_form_init(&in->form);
+    in->form.errors_below = true; /* the whole reason and the expected check character stay visible */
     in->f_name = ui_form_add(&in->form, in->org ? _("Organisation") : _("Name"), 60, 30, false);
     in->f_id = ui_form_add(&in->form, in->org ? _("Credit code") : _("ID number"), 20, 20, false);
     in->f_rep = ui_form_add(&in->form, _("Legal representative"), 32, 20, false);
     in->f_phone = ui_form_add(&in->form, _("Telephone"), 24, 20, false);
     in->f_item = ui_form_add(&in->form, _("Item"), 40, 20, false);
     in->form.fields[in->f_rep].hidden = !in->org;
+    ui_form_fit_labels(&in->form); /* a person's form: no room kept for "Legal representative" */
     check_id(in, a);
     ui_form_note(&in->form, in->f_item, false, _("code, name or pinyin initials (jhdj)"));
 }

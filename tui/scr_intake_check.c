@@ -180,24 +180,42 @@ static void outcome_text(intake *in, app *a, int o, char *buf, size_t len)
     }
 }
 
+/* The label of outcome o: its key and name ("a    accept"). */
+static const char *outcome_label(app *a, int o, char *label, size_t len)
+{
+    char key[32];
+    snprintf(label, len, "%-4s %s", app_key_for(a, KM_CTX_DECISION, outcome_action[o], key, sizeof key),
+             _(ck_outcome_label((ck_outcome)o)));
+    return label;
+}
+
 void intake_decision_draw(screen *s, app *a, int top, int lines)
 {
     intake *in = s->st;
-    char head[400], key[32];
+    char head[400], label[200];
     (void)lines;
     snprintf(head, sizeof head, _("%s: %d missing, %d defective. Choose the outcome:"), in->item.name,
              in->dec.n_missing, in->dec.n_defective);
     term_put(top, 1, COLS - 2, head, ROLE_LABEL);
+    int lw = 24; /* the labels' column: as wide as the widest, up to 30 (then cut with an ellipsis) */
     for (int o = 0; o < CK_OUTCOME_COUNT; o++) {
-        char text[600], label[200];
+        int w = term_width(outcome_label(a, o, label, sizeof label)) + 1;
+        lw = w > lw ? (w < 30 ? w : 30) : lw;
+    }
+    int tx = 2 + lw, tw = COLS - tx - 1;
+    for (int o = 0; o < CK_OUTCOME_COUNT; o++) {
+        char text[600];
         int y = top + 2 + o * 2;
         bool sel = o == in->dec_sel;
-        snprintf(label, sizeof label, "%-4s %s", app_key_for(a, KM_CTX_DECISION, outcome_action[o], key, sizeof key),
-                 _(ck_outcome_label((ck_outcome)o)));
         outcome_text(in, a, o, text, sizeof text);
         term_role r = sel ? ROLE_SELECTED : in->dec.allowed[o] ? ROLE_NORMAL : ROLE_DIM;
-        term_put_padded(y, 2, 24, label, r);
-        term_put_padded(y, 26, COLS - 27, text, sel ? r : in->dec.allowed[o] ? ROLE_NORMAL : ROLE_DIM);
+        char cut[200];
+        term_put_padded(y, 2, lw, term_fit(outcome_label(a, o, label, sizeof label), lw - 1, cut, sizeof cut), r);
+        /* the reason in full: it may take the blank row under it */
+        int rows = term_flowed_rows(tw, text) > 1 ? 2 : 1;
+        for (int k = 0; k < rows; k++)
+            term_put_padded(y + k, tx, tw, "", r);
+        term_put_flowed(y, tx, tw, rows, text, r);
     }
     if (in->dec.nsupplement > 0) {
         int y = top + 11;

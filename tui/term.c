@@ -11,8 +11,12 @@
 #include "tui/term.h"
 
 #include <curses.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <wchar.h>
 
 #include "core/cwidth.h"
@@ -233,35 +237,133 @@ void term_flush(void)
     doupdate();
 }
 
-int term_put_wrapped(int y, int x, int cols, int max_rows, const char *utf8, term_role role)
+/* Chinese punctuation that never starts a line (，。、；：？！）」』】). */
+static bool closing_mark(uint32_t cp)
+{
+    static const uint32_t marks[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F,
+                                     0xFF01, 0xFF09, 0x300D, 0x300F, 0x3011};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (cp == marks[i])
+            return true;
+    return false;
+}
+
+/* The next line of text p in cols columns: its end in *end (a newline, or where the text stops
+ * fitting) and where the line after it starts (returned).  With words, a line that overflows breaks
+ * after its last space or before its last Chinese character (which may break anywhere), and the
+ * spaces at the break are dropped; a word longer than the line is cut where it stops fitting. */
+static const unsigned char *line_break(const unsigned char *p, int cols, bool words, const unsigned char **end)
+{
+    const unsigned char *q = p, *brk = NULL, *brk_next = NULL;
+    int used = 0;
+    bool prev_wide = false;
+    while (*q && *q != '\n') {
+        uint32_t cp;
+        int len = utf8_next(q, &cp), w = cwidth(cp);
+        if (w < 0)
+            w = 1;
+        bool may_break = cp == ' ' || ((w == 2 || prev_wide) && !closing_mark(cp)); /* before q */
+        if (used + w > cols) {
+            if (!words || may_break) {
+                *end = q; /* a break is allowed right here */
+            } else if (brk && brk > p) {
+                *end = brk;
+                q = brk_next;
+            } else {
+                *end = q; /* one word longer than the line */
+            }
+            while (words && *q == ' ')
+                q++;
+            return q;
+        }
+        if (cp == ' ') {
+            brk = q;
+            brk_next = q + 1;
+        } else if (may_break) {
+            brk = brk_next = q;
+        }
+        prev_wide = w == 2;
+        used += w;
+        q += len;
+    }
+    *end = q;
+    return *q == '\n' ? q + 1 : q;
+}
+
+/* Draw (when draw) or count the rows of text broken into lines of cols columns, at most max_rows. */
+static int wrap(int y, int x, int cols, int max_rows, const char *utf8, term_role role, bool words, bool draw)
 {
     const unsigned char *p = (const unsigned char *)(utf8 ? utf8 : "");
     int rows = 0;
+    if (cols <= 0)
+        return 0;
     while (*p && rows < max_rows) {
-        /* take as many characters as fit in cols, breaking at a newline */
-        const unsigned char *start = p, *end = p;
-        int used = 0;
-        while (*end && *end != '\n') {
-            uint32_t cp;
-            int len = utf8_next(end, &cp), w = cwidth(cp);
-            if (w < 0)
-                w = 1;
-            if (used + w > cols)
-                break;
-            used += w;
-            end += len;
+        const unsigned char *end, *next = line_break(p, cols, words, &end);
+        if (draw) {
+            char line[1024];
+            size_t n = (size_t)(end - p) < sizeof line - 1 ? (size_t)(end - p) : sizeof line - 1;
+            memcpy(line, p, n);
+            line[n] = '\0';
+            term_put(y + rows, x, cols, line, role);
         }
-        char line[1024];
-        size_t n = (size_t)(end - start) < sizeof line - 1 ? (size_t)(end - start) : sizeof line - 1;
-        memcpy(line, start, n);
-        line[n] = '\0';
-        term_put(y + rows, x, cols, line, role);
         rows++;
-        p = end;
-        if (*p == '\n')
-            p++;
-        if (end == start && *p && *p != '\n')
+        if (next == p)
             break; /* a character wider than the box: stop rather than loop */
+        p = next;
     }
     return rows;
+}
+
+int term_put_wrapped(int y, int x, int cols, int max_rows, const char *utf8, term_role role)
+{
+    return wrap(y, x, cols, max_rows, utf8, role, false, true);
+}
+
+int term_put_flowed(int y, int x, int cols, int max_rows, const char *utf8, term_role role)
+{
+    return wrap(y, x, cols, max_rows, utf8, role, true, true);
+}
+
+int term_flowed_rows(int cols, const char *utf8)
+{
+    return wrap(0, 0, cols, INT_MAX, utf8, ROLE_NORMAL, true, false);
+}
+
+const char *term_fit(const char *utf8, int cols, char *out, size_t size)
+{
+    const char *dots = term_locale_utf8() ? "\xe2\x80\xa6" : "~"; /* U+2026, one column */
+    const unsigned char *p = (const unsigned char *)(utf8 ? utf8 : "");
+    size_t n = 0;
+    int used = 0;
+    if (size == 0)
+        return out;
+    out[0] = '\0';
+    if (term_width(utf8) <= cols) {
+        snprintf(out, size, "%s", utf8 ? utf8 : "");
+        return out;
+    }
+    while (*p) {
+        uint32_t cp;
+        int len = utf8_next(p, &cp), w = cwidth(cp);
+        if (w < 0)
+            w = 1;
+        if (used + w > cols - 1 || n + (size_t)len + strlen(dots) >= size)
+            break;
+        memcpy(out + n, p, (size_t)len);
+        n += (size_t)len;
+        used += w;
+        p += len;
+    }
+    if (cols >= 1 && n + strlen(dots) < size) {
+        memcpy(out + n, dots, strlen(dots));
+        n += strlen(dots);
+    }
+    out[n] = '\0';
+    return out;
+}
+
+bool term_locale_utf8(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
 }

@@ -8,6 +8,7 @@
 #define GUICHET_TUI_TERM_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "data/config.h"
 
@@ -62,6 +63,18 @@ void term_put_centred(int y, int x, int cols, const char *utf8, term_role role);
 
 /* Draw text wrapped to cols columns (breaking at newlines too) in at most max_rows rows; the rows used. */
 int term_put_wrapped(int y, int x, int cols, int max_rows, const char *utf8, term_role role);
+
+/* term_put_wrapped breaking between words (after a space, or beside a Chinese character); the rows used. */
+int term_put_flowed(int y, int x, int cols, int max_rows, const char *utf8, term_role role);
+
+/* The rows term_put_flowed would take for text in cols columns, without a limit. */
+int term_flowed_rows(int cols, const char *utf8);
+
+/* Text cut to at most cols columns into out, ending in an ellipsis when it was cut; returns out. */
+const char *term_fit(const char *utf8, int cols, char *out, size_t size);
+
+/* True when the locale's codeset is UTF-8 (Chinese can be typed and shown); false under LANG=C. */
+bool term_locale_utf8(void);
 
 /* Columns a UTF-8 string takes (core/cwidth.h). */
 int term_width(const char *utf8);

@@ -8,10 +8,12 @@
 #include "tui/i18n.h"
 #include "tui/term.h"
 
+#define LABEL_COLS_MIN 14 /* columns of the label column at least */
+
 void ui_form_init(ui_form *f)
 {
     memset(f, 0, sizeof *f);
-    f->label_cols = 14;
+    f->label_cols = LABEL_COLS_MIN;
 }
 
 int ui_form_add(ui_form *f, const char *label, size_t max_chars, int width, bool masked)
@@ -30,6 +32,16 @@ int ui_form_add(ui_form *f, const char *label, size_t max_chars, int width, bool
     if (w > f->label_cols)
         f->label_cols = w;
     return f->n++;
+}
+
+void ui_form_fit_labels(ui_form *f)
+{
+    f->label_cols = LABEL_COLS_MIN;
+    for (int i = 0; i < f->n; i++) {
+        int w = term_width(f->fields[i].label) + 2;
+        if (!f->fields[i].hidden && w > f->label_cols)
+            f->label_cols = w;
+    }
 }
 
 char *ui_form_get(const ui_form *f, int i, char *out, size_t size)
@@ -86,6 +98,32 @@ static void draw_box(ui_field *x, int y, int col, int width, bool focused)
         term_cursor_at(y, col + cursor);
 }
 
+#define ERROR_ROWS_MAX 3 /* rows an error note under its field may take */
+
+/* True when field fl's note goes under it rather than beside it. */
+static bool note_below(const ui_form *f, const ui_field *fl)
+{
+    return f->errors_below && fl->note_is_error && fl->note[0];
+}
+
+/* The rows field fl's error note takes under it (0 when it has none there). */
+static int note_rows(const ui_form *f, const ui_field *fl, int cols)
+{
+    if (!note_below(f, fl))
+        return 0;
+    int rows = term_flowed_rows(cols - f->label_cols, fl->note);
+    return rows > ERROR_ROWS_MAX ? ERROR_ROWS_MAX : rows;
+}
+
+int ui_form_rows(const ui_form *f, int cols)
+{
+    int rows = 0;
+    for (int i = 0; i < f->n; i++)
+        if (!f->fields[i].hidden)
+            rows += 1 + note_rows(f, &f->fields[i], cols);
+    return rows;
+}
+
 int ui_form_draw(ui_form *f, int top, int x, int cols)
 {
     int y = top;
@@ -97,6 +135,11 @@ int ui_form_draw(ui_form *f, int top, int x, int cols)
         int bx = x + f->label_cols;
         int room = cols - f->label_cols;
         int w = fl->width > 0 && fl->width < room ? fl->width : room;
+        if (note_below(f, fl)) {
+            draw_box(fl, y, bx, w, i == f->focus);
+            y += 1 + term_put_flowed(y + 1, bx, room, note_rows(f, fl, cols), fl->note, ROLE_ALARM);
+            continue;
+        }
         int note_cols = room - w - 1;
         if (fl->note[0] && note_cols < 12 && room > 30) {
             w = room / 2;

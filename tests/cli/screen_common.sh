@@ -13,7 +13,8 @@
 #                           or C.UTF-8 when this machine lacks that locale,
 #                           unless a LANG=... is given); its exit code goes
 #                           to $tmp/rc and its stderr to $tmp/stderr
-#   login ID PIN            log in and wait for the dashboard
+#   login ID PIN            log in and wait for the dashboard (the duty offer that
+#                           may follow is answered with $DUTY_OFFER, default n)
 #   keys KEY...             tmux key names (Enter, Tab, F2, C-p, BSpace ...)
 #   typein TEXT             literal text (UTF-8: Chinese goes in as typed
 #                           through an input method)
@@ -200,12 +201,21 @@ _logged_in() {
 }
 
 # login ID PIN: from the log-in screen (empty, the id field focused: start, F8) to that
-# person's screens; 1 when they never come.
+# person's screens; 1 when they never come.  The offer to take duty at the window that may
+# follow a log-in (AB岗, tui/scr_handoff.c: a box drawn before the dashboard shows) is answered
+# with $DUTY_OFFER: n (the default: the window stays closed), y, or empty (the script answers).
+DUTY_OFFER=n
 login() {
   wait_login || return 1
   typein "$1"; keys Enter
   typein "$2"; keys Enter
-  poll _logged_in "$1"
+  poll _logged_in "$1" && duty_offer
+}
+# duty_offer: after a log-in, answer the duty offer when its box is up (see login).
+duty_offer() {
+  settle # the box comes in the same frame as the title: let the whole frame arrive
+  if [ -n "$DUTY_OFFER" ] && screen | grep -qE "$BOX_TOP"; then keys "$DUTY_OFFER"; wait_no_box; fi
+  return 0
 }
 
 # unlock ID PIN: the lock screen (F9) keeps the id and asks for the PIN only.

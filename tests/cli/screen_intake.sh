@@ -7,7 +7,9 @@
 # screen and the acceptance notice (受理通知书), which prints through
 # [print] command.  The applicant's name is typed in Chinese (UTF-8, as an
 # input method sends it), edited with Backspace, and lands in the cases
-# table as typed.  $GUICHET is the binary under test.
+# table as typed; a wrong ID check character is explained in full under the
+# field.  In English (LANG=C) the question to accept, longer than 60 columns,
+# still ends with its due date.  $GUICHET is the binary under test.
 . "$(dirname "$0")/screen_common.sh"
 
 me=$(staff_num demo-a)
@@ -21,7 +23,12 @@ num=$(wait_new_case none)
 check "F2 opens an intake under today's case number" "[ -n '$num' ]"
 typein '张三丰丰'
 keys BSpace
-keys Tab; typein 11010519491231002X
+keys Tab; typein 110105194912310021
+check "a wrong check character: the reason, under the field, names the right one (X) in full" \
+  "holds \"screen | tr -d ' \\n' | grep -qE '(应为|shouldbe)X'\""
+keys BSpace; typein X
+check "corrected, the error under the field is gone" \
+  "wait_for '11010519491231002X' && holds \"! screen | tr -d ' \\n' | grep -qE '(应为|shouldbe)X'\""
 keys Tab; typein 13800138000
 keys Tab; typein jhdj
 check "the pinyin initials jhdj find 内地居民结婚登记 (MZ-04)" "wait_for 'MZ-04 +内地居民结婚登记'"
@@ -70,7 +77,8 @@ keys p p p p p Enter
 check "the decision screen shows the due date ($due, $days working days)" \
   "wait_hint \"$HINT_DECISION\" && wait_for \"$(date_forms "$due")\""
 keys a
-wait_box
+check "the question names the case and ends with the due date (never cut)" \
+  "wait_box && screen | grep -q '│.*$num2' && screen | grep -qE '│.*($(date_forms "$due"))'"
 keys y
 check "confirmed: the acceptance notice (受理通知书) is shown with the case number and due date" \
   "wait_hint 'C-p' && wait_for '$num2' && wait_for \"$(date_forms "$due")\" && screen | grep -q '临时救助'"
@@ -81,6 +89,31 @@ check "C-p prints the notice through [print] command (case number and item in th
   "wait_file '$tmp/printed.txt' '$num2' && grep -q '临时救助' '$tmp/printed.txt'"
 keys Escape; settle
 check "Esc closes the notice: the dashboard counts 2 received, 2 accepted, 1 concluded today" \
-  "wait_hint ' F2 ' && screen_row 4 | grep -qE '[^0-9]2[^0-9]+2[^0-9]+1 *\$'"
+  "wait_hint ' F2 ' && screen | sed -n 3,6p | grep -qE '[^0-9]2[^0-9]+2[^0-9]+1 *\$'"
 
 check "F10 quits: exit 0, no sanitizer report" "quit_client && clean_exit"
+
+# ---- in English (LANG=C): the same question is longer than 60 columns ----------------------
+start LANG=C
+check "LANG=C: demo-a logs in" "login demo-a 583914"
+keys F2
+num3=$(wait_new_case none)
+check "LANG=C: the intake's title shows its whole case number and the clerk" \
+  "[ -n '$num3' ] && title_line | grep -qE '$num3 .*\\(demo-a\\) +$TODAY *\$'"
+typein 'Li Si'
+keys Tab Tab Tab; typein lsjz
+wait_for 'MZ-03'
+keys Enter
+wait_hint "$HINT_CHECKLIST"
+keys p p p p p Enter
+wait_hint "$HINT_DECISION"
+keys a
+check "LANG=C: the question to accept names the case and ends with the due date, wrapped if need be" \
+  "wait_box && screen | grep -q '$num3' && screen | tr -d '\\n' | grep -qE 'To be concluded by +($(date_forms "$due"))'"
+keys n
+wait_no_box
+# Esc: back to the checklist, back to the form, then the form asks before it is closed
+keys Escape; settle; wait_hint "$HINT_CHECKLIST"
+keys Escape; settle; wait_for 'Applicant'
+keys Escape; wait_box; keys y; settle
+check "LANG=C: F10 quits: exit 0, no sanitizer report" "quit_client && clean_exit"

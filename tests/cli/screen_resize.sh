@@ -2,11 +2,15 @@
 # screen_resize.sh - the terminal around the clerk's screen, end to end in
 # tmux on the demo data: resizing mid-form to 60x20 shows the "too small"
 # message and back at 80x24 the typed text is still there (also with a
-# question box open, and through a larger window); NO_COLOR=1 draws no colour
+# question box open: no box is drawn over the message and a key pressed
+# meanwhile answers nothing; and through a larger window); NO_COLOR=1 draws no colour
 # at all but keeps the dashboard's supervision marks ([!!] overdue, [!] due
-# soon) and sets them apart by attributes; LANG=C gives English,
+# soon) and sets them apart by attributes; LANG=C gives English (and the
+# log-in screen says Chinese input needs a UTF-8 locale),
 # LANG=zh_CN.UTF-8 Chinese (skipped when that locale is not generated here;
-# CI generates it).  $GUICHET is the binary under test.
+# CI generates it); a long Chinese centre name is cut in the title bar, which
+# keeps the window, the clerk and the date whole.  $GUICHET is the binary
+# under test.
 . "$(dirname "$0")/screen_common.sh"
 
 esc=$(printf '\033')
@@ -18,6 +22,8 @@ overdue=$(tail_of "$(sql "SELECT case_id FROM cases WHERE window_id='W01' AND st
 # ---- LANG=C: English --------------------------------------------------------------------------
 start LANG=C
 check "LANG=C: the log-in screen is in English" "wait_login && wait_for 'Log in' && screen | grep -q 'Staff id'"
+check "LANG=C: the log-in screen says Chinese input needs a UTF-8 locale, and which" \
+  "wait_for 'not UTF-8' && screen | grep -q 'LANG=zh_CN.UTF-8'"
 check "demo-a logs in" "login demo-a 583914"
 check "LANG=C: the dashboard and its key hints are in English" \
   "wait_title 'Dashboard' && wait_hint 'F2 Intake' && ! screen | has_cjk"
@@ -31,6 +37,8 @@ check "F10 quits: exit 0, no sanitizer report" "quit_client && clean_exit"
 
 # ---- resizing mid-form (the clerk's locale, Chinese typed) ---------------------------------------
 start
+check "in a UTF-8 locale the log-in screen says nothing about the locale" \
+  "wait_login && ! screen | grep -q 'LANG=zh_CN.UTF-8'"
 check "demo-a logs in" "login demo-a 583914"
 keys F2
 num=$(wait_new_case none)
@@ -53,9 +61,12 @@ holds "screen | sed -n 24p | grep -q F1 && screen | grep -q 李小龙"
 keys Escape
 check "Esc on the typed form asks before closing it" "wait_box"
 resize 60 20
-wait_gone '李小龙'
+check "resized to 60x20 with the question open: only the too-small message, no box over it" \
+  "holds \"screen | grep -q 60x20 && ! screen | grep -qE '\$BOX_TOP|│'\""
+keys y
+sleep 0.5
 resize 80 24
-check "resized with the question open: the question comes back over the form" \
+check "resized with the question open: the question comes back over the form (y, unseen, was ignored)" \
   "holds \"screen | grep -qE '\$BOX_TOP' && screen | grep -q 李小龙\""
 keys n
 check "n keeps the form with what was typed" \
@@ -91,3 +102,16 @@ if [ $HAVE_ZH = 1 ]; then
 else
   skip "zh_CN.UTF-8: the screens in Chinese" "locale zh_CN.UTF-8 not generated on this machine"
 fi
+
+# ---- a long Chinese centre name: the title bar keeps the clerk's part and both left parts ------
+printf '\n[centre]\nname = 四川省成都市高新技术产业开发区政务服务中心\n' >>"$cfg"
+start
+wait_for "^ 四川.* +$TODAY" # the log-in screen's title names the centre
+typein demo-a; keys Enter; typein 583914; keys Enter
+check "a long centre name: demo-a logs in" "poll _logged_in demo-a && duty_offer"
+keys F2
+num=$(wait_new_case none)
+check "the intake's title shows the start of the centre's name, the whole case number, the clerk and the date" \
+  "[ -n '$num' ] && title_line | grep -qE '^ 四川.*…  .*$num .*\\(demo-a\\) +$TODAY *\$'"
+keys Escape; settle
+check "F10 quits: exit 0, no sanitizer report" "quit_client && clean_exit"

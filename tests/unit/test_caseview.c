@@ -2,7 +2,7 @@
  * real event path around the 2026 National Day holiday (10-01..10-07 rest,
  * 09-20 and 10-10 make-up working days, data/calendar/cn.ini): each list
  * filter's rows, order and supervision states by hand-computed working
- * days, the window scope, the dashboard's counts and sync state, one case's
+ * days, a delivered case (出件) gone from the open lists, the window scope, the dashboard's counts and sync state, one case's
  * checklist, notices, evaluation and trips, its history in words (and
  * translated), a calendar that ends (never a guess), the lists checked
  * against a brute-force count on a seeded demo file, and every filter and
@@ -289,6 +289,38 @@ static void each_filter_lists_its_cases_in_order(void **state)
     /* 3 working days reach 10-09 */
     EXPECT(scope_of(TODAY, 3, NULL, li), CV_DUE_SOON, C, FW2, D, E);
     EXPECT(scope_of(TODAY, 2, NULL, wang), CV_MINE, N, M, I, O, H, E, C, B, G, A);
+}
+
+/* A delivered case (出件) is done for the clerk: it leaves "open" and "mine" (while a case concluded
+ * but not yet handed over stays), through migration 8's index, which a delivery leaves at once. */
+static void a_delivered_case_leaves_the_open_lists(void **state)
+{
+    (void)state;
+    static const char *const Q = P "0922-0002"; /* approved 09-24, delivered 09-28 */
+    scenario();
+    accepted_case(Q, "2026-09-22", "W01", wang, "2026-10-09");
+    OK("case.review_started", Q, wang, ev_str("date", "2026-09-23"));
+    OK("case.approved", Q, wang, ev_str("date", "2026-09-24"));
+    cv_scope all = scope_of(TODAY, 2, NULL, wang);
+    EXPECT(all, CV_MINE, N, M, Q, I, O, H, E, C, B, G, A); /* concluded, not yet delivered: still there */
+    OK("case.delivered", Q, wang, ev_str("date", "2026-09-28"));
+    EXPECT(all, CV_OPEN, N, K, M, I, O, H, FW2, E, D, C, B, G, A);
+    EXPECT(all, CV_MINE, N, M, I, O, H, E, C, B, G, A);
+    EXPECT(scope_of(TODAY, 2, "W01", wang), CV_OPEN, N, K, M, I, O, H, E, D, C, B, G, A);
+    EXPECT(scope_of(TODAY, 2, "W01", wang), CV_MINE, N, M, I, O, H, E, C, B, G, A);
+    /* the index holds the cases neither ended nor delivered, and nothing else */
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM cases INDEXED BY cases_open_undelivered "
+                                            "WHERE ended IS NULL AND delivered IS NULL AND case_id = ?1",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, Q, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
 }
 
 static void rows_carry_their_supervision_state(void **state)
@@ -743,7 +775,7 @@ static void every_filter_and_count_reads_an_index(void **state)
     (void)state;
     scenario();
     static const char *const index[CV_FILTER_COUNT] = {
-        [CV_OPEN] = "cases_open_recent",     [CV_MINE] = "cases_open_recent",
+        [CV_OPEN] = "cases_open_undelivered", [CV_MINE] = "cases_open_undelivered",
         [CV_TODAY] = "cases_received",       [CV_DUE_SOON] = "cases_open_due (due>? AND due<?)",
         [CV_OVERDUE] = "cases_open_due (due<?)", [CV_SUPPLEMENT] = "cases_supplement",
         [CV_DEFERRED_DUE] = "cases_deferred_open"};
@@ -776,6 +808,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(each_filter_lists_its_cases_in_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_delivered_case_leaves_the_open_lists, setup, teardown),
         cmocka_unit_test_setup_teardown(rows_carry_their_supervision_state, setup, teardown),
         cmocka_unit_test_setup_teardown(the_window_scope_keeps_one_windows_cases, setup, teardown),
         cmocka_unit_test_setup_teardown(the_dashboard_counts_today_and_the_open_cases, setup, teardown),

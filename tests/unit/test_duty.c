@@ -534,7 +534,7 @@ static void leave_is_requested_decided_and_ended(void **state)
     REFUSED(duty_leave_decide(s, &c, id1, true, NULL, err, sizeof err), "only a supervisor may decide leave");
     c = at(S, 620);
     OK(duty_leave_decide(s, &c, id1, true, "同意", err, sizeof err));
-    REFUSED(duty_leave_decide(s, &c, id1, false, NULL, err, sizeof err), "already decided (approved)");
+    REFUSED(duty_leave_decide(s, &c, id1, false, NULL, err, sizeof err), "already decided (leave approved)");
     /* a supervisor's own leave goes to another supervisor */
     OK(duty_leave_request(s, &c, LEAVE_PERSONAL, (gdate){2026, 11, 27}, 840, (gdate){2026, 11, 27}, 1050, "家事",
                           own, err, sizeof err));
