@@ -132,3 +132,22 @@ check "quitting on duty warns too" "wait_box && screen_row 23 | grep -q W01"
 keys y
 check "quit: exit 0, no sanitizer report, W01 recorded UNATTENDED" \
   "poll test -s '$tmp/rc' && clean_exit && [ \"\$(duty state)\" = unattended ]"
+
+# ---- kill -9 right after a confirmation: the handoff is on disk, whole ------------------------------
+kill_client() {
+  for _p in $(pgrep -f -- "$db"); do
+    [ "$(cat /proc/$_p/comm 2>/dev/null)" = guichet ] && kill -9 "$_p"
+  done
+}
+start
+DUTY_OFFER=y
+login demo-a 583914
+confirms=$(sql "SELECT count(*) FROM handoffs WHERE day='$TODAY' AND kind='confirm'")
+keys F7
+wait_title 'demo-a' && keys 2 Enter
+wait_box && { typein demo-b; keys Tab; typein 729461; keys Enter; }
+wait_title 'demo-b' && kill_client
+check "kill -9 right after demo-b's confirmation: request and confirmation are both on disk" \
+  "[ \"\$(sql \"SELECT count(*) FROM handoffs WHERE day='$TODAY' AND kind='confirm'\")\" = $((confirms + 1)) ] && [ \"\$(duty on_duty)\" = $B ]"
+check "the audit chain is whole after the kill" "'$G' --db '$db' audit verify >/dev/null 2>&1"
+DUTY_OFFER=n
