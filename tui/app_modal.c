@@ -59,19 +59,7 @@ static void draw_box(int rows, int inner, const char *title, int *y, int *x)
         rows = LINES - 2;
     int cols = inner + 4;
     int top = (LINES - rows - 2) / 2, left = (COLS - cols) / 2;
-    int role = term_attr(ROLE_NORMAL);
-    for (int r = 0; r < rows + 2; r++)
-        term_put_padded(top + r, left, cols, "", ROLE_NORMAL);
-    attron(role);
-    mvhline(top, left, ACS_HLINE, cols);
-    mvhline(top + rows + 1, left, ACS_HLINE, cols);
-    mvvline(top, left, ACS_VLINE, rows + 2);
-    mvvline(top, left + cols - 1, ACS_VLINE, rows + 2);
-    mvaddch(top, left, ACS_ULCORNER);
-    mvaddch(top, left + cols - 1, ACS_URCORNER);
-    mvaddch(top + rows + 1, left, ACS_LLCORNER);
-    mvaddch(top + rows + 1, left + cols - 1, ACS_LRCORNER);
-    attroff(role);
+    term_frame(top, left, rows + 2, cols);
     if (title && *title && trows == 0) {
         char t[400];
         snprintf(t, sizeof t, " %s ", title);

@@ -39,6 +39,12 @@ void handoff_touch(void);
 /* How many duty events this terminal recorded since it started (see handoff_touch). */
 unsigned handoff_generation(void);
 
+/* After a handoff or a take-back: `to` works from here on (their session, or a new one) and screen
+ * s leaves session `from`, whose other screens stay; the message line says done (or that `to` must
+ * log in with F8).  s is freed: its key handler returns SCR_STAY and touches it no more.  The
+ * caller marks s busy first, so that `from` is not closed to free a session slot. */
+void handoff_switch_to(screen *s, app *a, int from, const staff_rec *to, const char *done);
+
 /* The current clerk takes duty at a closed or unattended window, asked first (a supervisor's PIN
  * when they are not on today's roster); true when duty was taken. */
 bool handoff_offer_duty(app *a, const duty_view *v);

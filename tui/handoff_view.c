@@ -141,3 +141,21 @@ void handoff_window_text(const duty_view *v, char *buf, size_t len, term_role *r
         *role = ROLE_DIM;
     }
 }
+
+void handoff_switch_to(screen *s, app *a, int from, const staff_rec *to, const char *done)
+{
+    int rc = app_login(a, to);
+    app_session *se = &a->sessions[from];
+    for (int i = 1; i < se->depth; i++)
+        if (se->stack[i] == s) {
+            memmove(&se->stack[i], &se->stack[i + 1], (size_t)(se->depth - i - 1) * sizeof se->stack[0]);
+            se->depth--;
+            break;
+        }
+    if (rc != 0)
+        app_message(a, ROLE_WARN, _("%s Every session here holds an unsaved form: %s logs in with F8."), done,
+                    to->name);
+    else
+        app_message(a, ROLE_OK, "%s", done);
+    s->ops->free(s); /* the last thing: the key handler returns SCR_STAY and touches it no more */
+}

@@ -31,25 +31,12 @@ typedef struct {
 
 static const km_action corr_hints[] = {KM_FORM_SUBMIT, KM_FORM_NEXT_FIELD, KM_FORM_CANCEL, KM_HELP, KM_NONE};
 
-static char *text_of(const ui_form *f, int i, char *out, size_t size)
-{
-    char raw[UI_FIELD_CHARS * 4 + 1];
-    ui_form_get(f, i, raw, sizeof raw);
-    const char *p = raw;
-    while (*p == ' ')
-        p++;
-    snprintf(out, size, "%s", p);
-    size_t n = strlen(out);
-    while (n > 0 && out[n - 1] == ' ')
-        out[--n] = '\0';
-    return out;
-}
 
 /* The kind typed: 1..4 for sign in, sign out, leader entry, leader exit; -1 otherwise. */
 static int kind_of(const ui_form *f)
 {
     char t[8];
-    text_of(f, F_KIND, t, sizeof t);
+    ui_form_text(f, F_KIND, t, sizeof t);
     return t[0] >= '1' && t[0] <= '4' && !t[1] ? t[0] - '1' : -1;
 }
 
@@ -61,8 +48,8 @@ static void look_up(corr_form *c, app *a)
     gdate d;
     c->n = 0;
     c->who[0] = '\0';
-    text_of(&c->form, F_STAFF, code, sizeof code);
-    text_of(&c->form, F_DAY, day, sizeof day);
+    ui_form_text(&c->form, F_STAFF, code, sizeof code);
+    ui_form_text(&c->form, F_DAY, day, sizeof day);
     if (!code[0] || staff_get(a->db, code, &rec, err, sizeof err) != STAFF_OK)
         return;
     snprintf(c->who, sizeof c->who, "%s (%s)", rec.name, rec.code);
@@ -119,16 +106,16 @@ static void corr_submit(corr_form *c, app *a)
     int minute;
     for (int i = 0; i < F_COUNT; i++)
         ui_form_note(&c->form, i, false, "");
-    if (staff_get(a->db, text_of(&c->form, F_STAFF, t, sizeof t), &rec, err, sizeof err) != STAFF_OK) {
+    if (staff_get(a->db, ui_form_text(&c->form, F_STAFF, t, sizeof t), &rec, err, sizeof err) != STAFF_OK) {
         snprintf(why, sizeof why, "%s: %s", _("Staff id"), err);
         field_error(c, a, F_STAFF, why);
         return;
     }
-    if (att_parse_day(a, _("Date"), text_of(&c->form, F_DAY, t, sizeof t), &day, why, sizeof why) != 0) {
+    if (att_parse_day(a, _("Date"), ui_form_text(&c->form, F_DAY, t, sizeof t), &day, why, sizeof why) != 0) {
         field_error(c, a, F_DAY, why);
         return;
     }
-    if (att_parse_time(_("Time"), text_of(&c->form, F_TIME, t, sizeof t), &minute, why, sizeof why) != 0) {
+    if (att_parse_time(_("Time"), ui_form_text(&c->form, F_TIME, t, sizeof t), &minute, why, sizeof why) != 0) {
         field_error(c, a, F_TIME, why);
         return;
     }
@@ -138,7 +125,7 @@ static void corr_submit(corr_form *c, app *a)
         field_error(c, a, F_KIND, why);
         return;
     }
-    text_of(&c->form, F_REASON, reason, sizeof reason);
+    ui_form_text(&c->form, F_REASON, reason, sizeof reason);
     if (!reason[0]) {
         snprintf(why, sizeof why, _("%s: required."), _("Reason"));
         field_error(c, a, F_REASON, why);

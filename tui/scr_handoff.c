@@ -343,20 +343,6 @@ static bool long_key(leave_scr *l, const keys_event *ev)
     return false;
 }
 
-/* Field i's text without outer blanks into out. */
-static char *field_text(const leave_scr *l, int i, char *out, size_t size)
-{
-    char raw[UI_FIELD_CHARS * 4 + 1];
-    ui_form_get(&l->form, i, raw, sizeof raw);
-    const char *p = raw;
-    while (*p == ' ')
-        p++;
-    snprintf(out, size, "%s", p);
-    size_t n = strlen(out);
-    while (n > 0 && out[n - 1] == ' ')
-        out[--n] = '\0';
-    return out;
-}
 
 /* "11:30", "1130" or "9:05" as a minute of the day; 0, or -1 when it is none of them. */
 static int parse_time(const char *text, int *minute)
@@ -380,7 +366,7 @@ static int read_return(leave_scr *l, int now, int *expected)
     char text[UI_FIELD_CHARS * 4 + 1], at[SCHED_HHMM_LEN], note[200];
     *expected = -1;
     ui_form_note(&l->form, F_RETURN, false, _("optional, HH:MM"));
-    if (!*field_text(l, F_RETURN, text, sizeof text))
+    if (!*ui_form_text(&l->form, F_RETURN, text, sizeof text))
         return 0;
     if (parse_time(text, expected) != 0) {
         ui_form_note(&l->form, F_RETURN, true, _("a time as HH:MM, such as 11:30"));
@@ -396,26 +382,6 @@ static int read_return(leave_scr *l, int now, int *expected)
 }
 
 /* The leaver's session `from` keeps its other screens; this one goes, and `to` works from here on. */
-static void hand_over_to(screen *s, app *a, int from, const staff_rec *to, const char *done)
-{
-    leave_scr *l = s->st;
-    l->busy = true; /* keeps the leaver's session from being closed for a free slot */
-    int rc = app_login(a, to);
-    app_session *se = &a->sessions[from];
-    for (int i = 1; i < se->depth; i++)
-        if (se->stack[i] == s) {
-            memmove(&se->stack[i], &se->stack[i + 1], (size_t)(se->depth - i - 1) * sizeof se->stack[0]);
-            se->depth--;
-            break;
-        }
-    if (rc != 0)
-        app_message(a, ROLE_WARN, _("%s Every session here holds an unsaved form: %s logs in with F8."), done,
-                    to->name);
-    else
-        app_message(a, ROLE_OK, "%s", done);
-    free(l);
-    free(s); /* the last thing: the key handler returns SCR_STAY and touches it no more */
-}
 
 /* The message of a handoff done. */
 static void done_text(const leave_scr *l, const char *window, const char *leaver, const staff_rec *cov,
@@ -457,7 +423,7 @@ static scr_rc leave_submit(screen *s, app *a)
         app_message(a, ROLE_NORMAL, "%s", _("Nothing was recorded: the window stays with you."));
         return SCR_STAY;
     }
-    duty_leave_in in = {(ho_reason)l->reason, expected, l->long_absence, field_text(l, F_NOTE, note, sizeof note),
+    duty_leave_in in = {(ho_reason)l->reason, expected, l->long_absence, ui_form_text(&l->form, F_NOTE, note, sizeof note),
                         cov.num, 0};
     if (cov.num != se->staff.num && cov.num != l->view.a.num && cov.num != l->view.b.num) {
         snprintf(why, sizeof why, _("%s is not on today's A/B roster for %s: a supervisor confirms."),
@@ -473,7 +439,8 @@ static scr_rc leave_submit(screen *s, app *a)
     }
     handoff_touch();
     done_text(l, se->window, se->staff.name, &cov, c.minute, expected, done, sizeof done);
-    hand_over_to(s, a, a->cur, &cov, done);
+    l->busy = true; /* keeps the leaver's session from being closed for a free slot */
+    handoff_switch_to(s, a, a->cur, &cov, done);
     return SCR_STAY;
 }
 

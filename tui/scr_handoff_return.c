@@ -59,33 +59,11 @@ static void return_draw(screen *s, app *a, int top, int lines)
     ui_form_draw(&r->form, top + 5, 1, COLS - 2); /* last: the cursor stays in the field */
 }
 
-/* The coverer's session `from` keeps its other screens; this one goes, and `to` works from here on. */
-static void give_back_to(screen *s, app *a, int from, const staff_rec *to, const char *done)
-{
-    return_scr *r = s->st;
-    r->busy = true;
-    int rc = app_login(a, to);
-    app_session *se = &a->sessions[from];
-    for (int i = 1; i < se->depth; i++)
-        if (se->stack[i] == s) {
-            memmove(&se->stack[i], &se->stack[i + 1], (size_t)(se->depth - i - 1) * sizeof se->stack[0]);
-            se->depth--;
-            break;
-        }
-    if (rc != 0)
-        app_message(a, ROLE_WARN, _("%s Every session here holds an unsaved form: %s logs in with F8."), done,
-                    to->name);
-    else
-        app_message(a, ROLE_OK, "%s", done);
-    free(r);
-    free(s); /* the last thing: the key handler returns SCR_STAY and touches it no more */
-}
-
 static scr_rc return_submit(screen *s, app *a)
 {
     return_scr *r = s->st;
     app_session *se = app_session_now(a);
-    char why[400], note[UI_FIELD_CHARS * 4 + 1], raw[UI_FIELD_CHARS * 4 + 1], err[STORE_ERR_LEN];
+    char why[400], note[UI_FIELD_CHARS * 4 + 1], err[STORE_ERR_LEN];
     char done[APP_MSG_LEN], at[SCHED_HHMM_LEN];
     staff_rec back;
     snprintf(why, sizeof why, _("%s takes window %s back from %s."),
@@ -99,10 +77,7 @@ static scr_rc return_submit(screen *s, app *a)
                     back.name, se->window, away_one(r)->name);
         return SCR_STAY;
     }
-    const char *p = ui_form_get(&r->form, 0, raw, sizeof raw);
-    while (*p == ' ')
-        p++;
-    snprintf(note, sizeof note, "%s", p);
+    ui_form_text(&r->form, 0, note, sizeof note);
     duty_ctx c = handoff_ctx(a);
     c.who.staff = back.num;
     if (duty_return(a->db, &c, se->staff.num, note[0] ? note : NULL, err, sizeof err) != 0) {
@@ -114,7 +89,8 @@ static scr_rc return_submit(screen *s, app *a)
                      back.name, se->window, sched_format_hhmm(c.minute, at), se->staff.name);
     if (note[0] && n > 0 && (size_t)n < sizeof done) /* the returning clerk reads what happened meanwhile */
         snprintf(done + n, sizeof done - (size_t)n, _(" Meanwhile: %s"), note);
-    give_back_to(s, a, a->cur, &back, done);
+    r->busy = true; /* keeps the coverer's session from being closed for a free slot */
+    handoff_switch_to(s, a, a->cur, &back, done);
     return SCR_STAY;
 }
 

@@ -32,25 +32,12 @@ typedef struct {
 
 static const km_action form_hints[] = {KM_FORM_SUBMIT, KM_FORM_NEXT_FIELD, KM_FORM_CANCEL, KM_HELP, KM_NONE};
 
-static char *text_of(const ui_form *f, int i, char *out, size_t size)
-{
-    char raw[UI_FIELD_CHARS * 4 + 1];
-    ui_form_get(f, i, raw, sizeof raw);
-    const char *p = raw;
-    while (*p == ' ')
-        p++;
-    snprintf(out, size, "%s", p);
-    size_t n = strlen(out);
-    while (n > 0 && out[n - 1] == ' ')
-        out[--n] = '\0';
-    return out;
-}
 
 /* The kind typed (its number 1..LEAVE_KINDS), or LEAVE_KINDS when it is not one. */
 static leave_kind kind_of(const ui_form *f)
 {
     char t[16];
-    text_of(f, F_KIND, t, sizeof t);
+    ui_form_text(f, F_KIND, t, sizeof t);
     char *end = NULL;
     long k = strtol(t, &end, 10);
     if (!t[0] || !end || *end || k < 1 || k > LEAVE_KINDS)
@@ -132,23 +119,23 @@ static void submit(leave_form *l, app *a)
         field_error(l, a, F_KIND, why);
         return;
     }
-    if (att_parse_day(a, _("From (date)"), text_of(&l->form, F_FROM_DAY, t, sizeof t), &from, why, sizeof why) != 0) {
+    if (att_parse_day(a, _("From (date)"), ui_form_text(&l->form, F_FROM_DAY, t, sizeof t), &from, why, sizeof why) != 0) {
         field_error(l, a, F_FROM_DAY, why);
         return;
     }
-    if (att_parse_time(_("From (time)"), text_of(&l->form, F_FROM_TIME, t, sizeof t), &from_min, why, sizeof why) != 0) {
+    if (att_parse_time(_("From (time)"), ui_form_text(&l->form, F_FROM_TIME, t, sizeof t), &from_min, why, sizeof why) != 0) {
         field_error(l, a, F_FROM_TIME, why);
         return;
     }
-    if (att_parse_day(a, _("To (date)"), text_of(&l->form, F_TO_DAY, t, sizeof t), &to, why, sizeof why) != 0) {
+    if (att_parse_day(a, _("To (date)"), ui_form_text(&l->form, F_TO_DAY, t, sizeof t), &to, why, sizeof why) != 0) {
         field_error(l, a, F_TO_DAY, why);
         return;
     }
-    if (att_parse_time(_("To (time)"), text_of(&l->form, F_TO_TIME, t, sizeof t), &to_min, why, sizeof why) != 0) {
+    if (att_parse_time(_("To (time)"), ui_form_text(&l->form, F_TO_TIME, t, sizeof t), &to_min, why, sizeof why) != 0) {
         field_error(l, a, F_TO_TIME, why);
         return;
     }
-    text_of(&l->form, F_REASON, reason, sizeof reason);
+    ui_form_text(&l->form, F_REASON, reason, sizeof reason);
     if (!reason[0]) {
         snprintf(why, sizeof why, _("%s: required."), _("Reason"));
         field_error(l, a, F_REASON, why);

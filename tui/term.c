@@ -367,3 +367,20 @@ bool term_locale_utf8(void)
     const char *cs = nl_langinfo(CODESET);
     return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
 }
+
+void term_frame(int top, int left, int rows, int cols)
+{
+    int role = term_attr(ROLE_NORMAL);
+    for (int r = 0; r < rows; r++)
+        term_put_padded(top + r, left, cols, "", ROLE_NORMAL);
+    attron(role);
+    mvhline(top, left, ACS_HLINE, cols);
+    mvhline(top + rows - 1, left, ACS_HLINE, cols);
+    mvvline(top, left, ACS_VLINE, rows);
+    mvvline(top, left + cols - 1, ACS_VLINE, rows);
+    mvaddch(top, left, ACS_ULCORNER);
+    mvaddch(top, left + cols - 1, ACS_URCORNER);
+    mvaddch(top + rows - 1, left, ACS_LLCORNER);
+    mvaddch(top + rows - 1, left + cols - 1, ACS_LRCORNER);
+    attroff(role);
+}

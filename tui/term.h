@@ -67,6 +67,9 @@ int term_put_wrapped(int y, int x, int cols, int max_rows, const char *utf8, ter
 /* term_put_wrapped breaking between words (after a space, or beside a Chinese character); the rows used. */
 int term_put_flowed(int y, int x, int cols, int max_rows, const char *utf8, term_role role);
 
+/* A blank box with a line border, rows x cols (border included), its top-left corner at top, left. */
+void term_frame(int top, int left, int rows, int cols);
+
 /* The rows term_put_flowed would take for text in cols columns, without a limit. */
 int term_flowed_rows(int cols, const char *utf8);
 

@@ -3,6 +3,7 @@
 #include "tui/ui_form.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tui/i18n.h"
@@ -48,6 +49,20 @@ char *ui_form_get(const ui_form *f, int i, char *out, size_t size)
 {
     if (i < 0 || i >= f->n || field_get_utf8(&f->fields[i].f, out, size) != FIELD_OK)
         out[0] = '\0';
+    return out;
+}
+
+char *ui_form_text(const ui_form *f, int i, char *out, size_t size)
+{
+    char raw[UI_FIELD_CHARS * 4 + 1];
+    ui_form_get(f, i, raw, sizeof raw);
+    const char *p = raw;
+    while (*p == ' ')
+        p++;
+    snprintf(out, size, "%s", p);
+    size_t n = strlen(out);
+    while (n > 0 && out[n - 1] == ' ')
+        out[--n] = '\0';
     return out;
 }
 

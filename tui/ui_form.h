@@ -60,6 +60,8 @@ void ui_form_fit_labels(ui_form *f);
 
 /* The text of field i as UTF-8 into out (size bytes); returns out. */
 char *ui_form_get(const ui_form *f, int i, char *out, size_t size);
+/* Field i's text without its outer blanks into out (size bytes); returns out. */
+char *ui_form_text(const ui_form *f, int i, char *out, size_t size);
 
 /* Replace the text of field i. */
 void ui_form_set(ui_form *f, int i, const char *utf8);
