@@ -50,7 +50,7 @@ static int one_event(store *s, const desk_who *who, const desk_case *c, const ch
         return -1;
     desk_ev(b, type);
     if (key && !desk_blank(value))
-        desk_add(b, ev_str(key, value));
+        evbatch_add(&b->ev, ev_str(key, value));
     return finish(s, b, c, out, err, errlen);
 }
 
@@ -68,7 +68,7 @@ static int outstanding_present(store *s, desk_batch *b, const char *case_id)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *name = (const char *)sqlite3_column_text(st, 1);
         const char *kind = (const char *)sqlite3_column_text(st, 2);
-        desk_material(b, sqlite3_column_int(st, 0), desk_keep(b, name ? name : ""),
+        desk_material(b, sqlite3_column_int(st, 0), evbatch_keep(&b->ev, name ? name : ""),
                       kind && strcmp(kind, "essential") == 0 ? CK_ESSENTIAL : CK_AUXILIARY,
                       sqlite3_column_int(st, 3) != 0, CK_PRESENT, NULL);
     }
@@ -139,7 +139,7 @@ int desk_conclude(store *s, const desk_who *who, const char *case_id, bool appro
         desk_ev(b, "case.review_started");
     desk_ev(b, approve ? "case.approved" : "case.denied");
     if (!desk_blank(reason))
-        desk_add(b, ev_str("reason", reason));
+        evbatch_add(&b->ev, ev_str("reason", reason));
     return finish(s, b, &c, out, err, errlen);
 }
 
@@ -194,9 +194,9 @@ int desk_evaluate(store *s, const desk_who *who, const char *case_id, desk_ratin
     if (!b)
         return -1;
     desk_ev(b, "evaluation.given");
-    desk_add(b, ev_str("rating", name));
+    evbatch_add(&b->ev, ev_str("rating", name));
     if (!desk_blank(comment))
-        desk_add(b, ev_str("comment", comment));
+        evbatch_add(&b->ev, ev_str("comment", comment));
     return finish(s, b, &c, NULL, err, errlen);
 }
 
@@ -313,16 +313,16 @@ int desk_enquiry(store *s, const desk_who *who, const char *item, const char *qu
     if (!b)
         return -1;
     desk_ev(b, "enquiry.logged");
-    desk_add(b, ev_str("question", question));
-    desk_add(b, ev_str("outcome", to[0] ? "referred" : "answered"));
+    evbatch_add(&b->ev, ev_str("question", question));
+    evbatch_add(&b->ev, ev_str("outcome", to[0] ? "referred" : "answered"));
     if (to[0])
-        desk_add(b, ev_str("referred_to", to));
+        evbatch_add(&b->ev, ev_str("referred_to", to));
     if (code[0])
-        desk_add(b, ev_str("item", code));
+        evbatch_add(&b->ev, ev_str("item", code));
     if (!desk_blank(applicant_name))
-        desk_add(b, ev_str("applicant_name", applicant_name));
+        evbatch_add(&b->ev, ev_str("applicant_name", applicant_name));
     if (phone[0])
-        desk_add(b, ev_str("applicant_phone", phone));
+        evbatch_add(&b->ev, ev_str("applicant_phone", phone));
     int rc = desk_batch_commit(b, err, errlen);
     desk_batch_free(b);
     return rc;

@@ -13,9 +13,8 @@
 #include "data/catalog.h"
 #include "data/desk.h"
 #include "data/events.h"
+#include "data/evbatch.h"
 
-#define DESK_FIELDS 14       /* payload fields of one event (case.received has 12 at most) */
-#define DESK_ARENA 24576     /* bytes of text copied for one batch (materials' names read from the store) */
 #define DESK_NAME_MAX 127    /* bytes of an applicant's (or legal representative's) name, as the projection keeps */
 #define DESK_ID_MAX 32       /* bytes of an ID number or code kept */
 
@@ -73,33 +72,22 @@ int desk_due(const desk_who *who, int limit, char due[DATE_STR_LEN], char *err, 
 
 /* ---- the event batch ---------------------------------------------------------------------------- */
 
-/* The events of one action, recorded with events_append_many() as one transaction. */
+/* The events of one action (data/evbatch.h), signed by who at a window, about one case. */
 typedef struct {
-    store *s;
+    evbatch ev;                        /* the events, their fields and text */
     const desk_who *who;
     const char *subject;               /* the case number, NULL for an enquiry */
-    char today[DATE_STR_LEN];
-    event_in in[EVENT_BATCH_MAX];
-    ev_field f[EVENT_BATCH_MAX][DESK_FIELDS];
-    event_out out[EVENT_BATCH_MAX];
-    size_t n;
-    bool overflow;                     /* too many events, fields or text: nothing is recorded */
     int64_t ints[CK_MAX_MATERIALS];    /* the materials of the batch's notice */
-    char arena[DESK_ARENA];
-    size_t used;
     int notice_at;                     /* index of the notice event, -1 when none */
     int notice;                        /* its notice_kind, -1 when none */
 } desk_batch;
 
 /* A new batch signed by who for subject; NULL with the message when out of memory. */
 desk_batch *desk_batch_new(store *s, const desk_who *who, const char *subject, char *err, size_t errlen);
+/* Free a batch (NULL is fine). */
 void desk_batch_free(desk_batch *b);
-/* Start an event of type, with its "date" and "window". */
+/* Start an event of type, with its "date" and "window"; add fields with evbatch_add(&b->ev, ...). */
 void desk_ev(desk_batch *b, const char *type);
-/* Add a field to the current event. */
-void desk_add(desk_batch *b, ev_field f);
-/* Copy text into the batch (it lives as long as the batch); "" when it does not fit. */
-const char *desk_keep(desk_batch *b, const char *text);
 /* The material.checked event of one material. */
 void desk_material(desk_batch *b, int index, const char *name, ck_kind kind, bool deferrable, ck_presence status,
                    const char *note);
@@ -108,7 +96,7 @@ const char *desk_notice_name(notice_kind k);
 /* The notice.issued event: kind, the materials it lists (may be 0), its deadline (NULL: none). */
 void desk_notice(desk_batch *b, notice_kind kind, const int *materials, size_t n, const char *deadline,
                  bool reprint);
-/* Record the batch; 0, or -1 with the store's message (nothing recorded). */
+/* Record the batch; 0, or -1 with the store's message or the overflow's (nothing recorded). */
 int desk_batch_commit(desk_batch *b, char *err, size_t errlen);
 
 /* ---- reading a case ------------------------------------------------------------------------------ */

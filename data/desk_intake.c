@@ -87,7 +87,7 @@ static void accept(desk_batch *b, case_class cls, const char *due)
 {
     desk_ev(b, "case.accepted");
     if (due[0])
-        desk_add(b, ev_str("due", due));
+        evbatch_add(&b->ev, ev_str("due", due));
     if (cls == CASE_CLASS_IMMEDIATE)
         desk_ev(b, "case.approved"); /* 即收即办，当场办结 */
     else
@@ -141,20 +141,20 @@ static int plan_intake(store *s, const desk_who *who, const desk_intake *in, int
 static void received(desk_batch *b, const desk_intake *in, const intake_plan *p)
 {
     desk_ev(b, "case.received");
-    desk_add(b, ev_str("item", p->c.item.code));
-    desk_add(b, ev_str("class", case_class_name(p->c.item.cls)));
-    desk_add(b, ev_str("applicant_name", p->who.name));
-    desk_add(b, ev_str("applicant_kind", in->applicant.organisation ? "organisation" : "person"));
+    evbatch_add(&b->ev, ev_str("item", p->c.item.code));
+    evbatch_add(&b->ev, ev_str("class", case_class_name(p->c.item.cls)));
+    evbatch_add(&b->ev, ev_str("applicant_name", p->who.name));
+    evbatch_add(&b->ev, ev_str("applicant_kind", in->applicant.organisation ? "organisation" : "person"));
     if (in->applicant.organisation)
-        desk_add(b, ev_str("legal_rep", p->who.legal_rep));
+        evbatch_add(&b->ev, ev_str("legal_rep", p->who.legal_rep));
     if (p->who.id[0])
-        desk_add(b, ev_str("applicant_id", p->who.id));
+        evbatch_add(&b->ev, ev_str("applicant_id", p->who.id));
     if (p->who.id_invalid)
-        desk_add(b, ev_str("id_override", in->applicant.id_override));
+        evbatch_add(&b->ev, ev_str("id_override", in->applicant.id_override));
     if (p->who.phone[0])
-        desk_add(b, ev_str("applicant_phone", p->who.phone));
+        evbatch_add(&b->ev, ev_str("applicant_phone", p->who.phone));
     if (p->due[0])
-        desk_add(b, ev_str("due", p->due));
+        evbatch_add(&b->ev, ev_str("due", p->due));
 }
 
 static void decision(desk_batch *b, const desk_intake *in, const intake_plan *p)
@@ -165,9 +165,9 @@ static void decision(desk_batch *b, const desk_intake *in, const intake_plan *p)
         break;
     case CK_DEFER:
         desk_ev(b, "case.accepted_deferred");
-        desk_add(b, ev_str("deadline", p->deadline));
+        evbatch_add(&b->ev, ev_str("deadline", p->deadline));
         if (p->due[0])
-            desk_add(b, ev_str("due", p->due));
+            evbatch_add(&b->ev, ev_str("due", p->due));
         notice_lines(b, NOTICE_DEFERRAL, p->def.lines, p->def.nlines, p->deadline);
         break;
     case CK_SUPPLEMENT:
@@ -176,8 +176,8 @@ static void decision(desk_batch *b, const desk_intake *in, const intake_plan *p)
     case CK_REJECT:
     default:
         desk_ev(b, "case.rejected");
-        desk_add(b, ev_str("reason", in->reject_reason));
-        desk_add(b, ev_str("basis", in->reject_basis));
+        evbatch_add(&b->ev, ev_str("reason", in->reject_reason));
+        evbatch_add(&b->ev, ev_str("basis", in->reject_basis));
         desk_notice(b, NOTICE_REJECTION, NULL, 0, NULL, false);
         break;
     }

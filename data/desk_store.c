@@ -1,7 +1,8 @@
 /* desk_store.c - how the desk reads and records: the item and the checklist
  * decision (core/checklist.h on the catalogue's materials), the promised
- * date (core/deadline.h), the batch of events one clerk action records with
- * events_append_many() as ONE transaction, and the case as the projection
+ * date (core/deadline.h), the desk's side of the batch of events one clerk
+ * action records as ONE transaction (data/evbatch.h: signer, window, case,
+ * notice), and the case as the projection
  * holds it afterwards (status, due date, trips, the notice's breaches). */
 #include <stdlib.h>
 #include <stdio.h>
@@ -79,12 +80,11 @@ desk_batch *desk_batch_new(store *s, const desk_who *who, const char *subject, c
         desk_say(err, errlen, N_("out of memory"));
         return NULL;
     }
-    b->s = s;
+    evbatch_init(&b->ev, s, who->today);
     b->who = who;
     b->subject = subject;
     b->notice_at = -1;
     b->notice = -1;
-    date_format(who->today, b->today);
     return b;
 }
 
@@ -95,37 +95,9 @@ void desk_batch_free(desk_batch *b)
 
 void desk_ev(desk_batch *b, const char *type)
 {
-    if (b->n == EVENT_BATCH_MAX) {
-        b->overflow = true;
-        return;
-    }
-    size_t i = b->n++;
-    b->in[i] = (event_in){type, b->subject, b->who->staff, b->f[i], 0};
-    desk_add(b, ev_str("date", b->today));
-    desk_add(b, ev_str("window", b->who->window));
-}
-
-void desk_add(desk_batch *b, ev_field f)
-{
-    event_in *in = b->n ? &b->in[b->n - 1] : NULL;
-    if (b->overflow || !in || in->nfields == DESK_FIELDS) {
-        b->overflow = true;
-        return;
-    }
-    b->f[b->n - 1][in->nfields++] = f;
-}
-
-const char *desk_keep(desk_batch *b, const char *text)
-{
-    size_t n = strlen(text);
-    if (b->used + n + 1 > sizeof b->arena) {
-        b->overflow = true;
-        return "";
-    }
-    char *at = b->arena + b->used;
-    memcpy(at, text, n + 1);
-    b->used += n + 1;
-    return at;
+    evbatch_ev(&b->ev, type, b->subject, b->who->staff);
+    evbatch_add(&b->ev, ev_str("date", b->ev.today));
+    evbatch_add(&b->ev, ev_str("window", b->who->window));
 }
 
 static const char *const kind_names[] = {"essential", "auxiliary"};
@@ -135,13 +107,13 @@ void desk_material(desk_batch *b, int index, const char *name, ck_kind kind, boo
                    const char *note)
 {
     desk_ev(b, "material.checked");
-    desk_add(b, ev_int("index", index));
-    desk_add(b, ev_str("name", name));
-    desk_add(b, ev_str("kind", kind_names[kind == CK_ESSENTIAL ? 0 : 1]));
-    desk_add(b, ev_str("status", presence_names[status < CK_PRESENCE_COUNT ? status : CK_MISSING]));
-    desk_add(b, ev_bool("deferrable", deferrable));
+    evbatch_add(&b->ev, ev_int("index", index));
+    evbatch_add(&b->ev, ev_str("name", name));
+    evbatch_add(&b->ev, ev_str("kind", kind_names[kind == CK_ESSENTIAL ? 0 : 1]));
+    evbatch_add(&b->ev, ev_str("status", presence_names[status < CK_PRESENCE_COUNT ? status : CK_MISSING]));
+    evbatch_add(&b->ev, ev_bool("deferrable", deferrable));
     if (!desk_blank(note))
-        desk_add(b, ev_str("note", note));
+        evbatch_add(&b->ev, ev_str("note", note));
 }
 
 /* The notice kinds as the projection names them (data/project.c, docs/storage.md §6). */
@@ -158,27 +130,26 @@ void desk_notice(desk_batch *b, notice_kind kind, const int *materials, size_t n
                  bool reprint)
 {
     desk_ev(b, "notice.issued");
-    desk_add(b, ev_str("kind", desk_notice_name(kind)));
+    evbatch_add(&b->ev, ev_str("kind", desk_notice_name(kind)));
     for (size_t i = 0; i < n && i < CK_MAX_MATERIALS; i++)
         b->ints[i] = materials[i];
     if (n > 0)
-        desk_add(b, ev_ints("materials", b->ints, n < CK_MAX_MATERIALS ? n : CK_MAX_MATERIALS));
+        evbatch_add(&b->ev, ev_ints("materials", b->ints, n < CK_MAX_MATERIALS ? n : CK_MAX_MATERIALS));
     if (deadline)
-        desk_add(b, ev_str("deadline", deadline));
+        evbatch_add(&b->ev, ev_str("deadline", deadline));
     if (reprint)
-        desk_add(b, ev_bool("reprint", true));
-    b->notice_at = (int)b->n - 1;
+        evbatch_add(&b->ev, ev_bool("reprint", true));
+    b->notice_at = (int)b->ev.n - 1;
     b->notice = (int)kind;
 }
 
 int desk_batch_commit(desk_batch *b, char *err, size_t errlen)
 {
-    if (b->overflow)
+    int rc = evbatch_commit(&b->ev, err, errlen);
+    if (rc == 1)
         return desk_say(err, errlen, N_("the action holds more than %d events: nothing was recorded"),
                         EVENT_BATCH_MAX);
-    if (events_append_many(b->s, b->in, b->n, b->out) != 0)
-        return desk_say(err, errlen, "%s", store_errmsg(b->s));
-    return 0;
+    return rc;
 }
 
 /* ---- reading a case ---------------------------------------------------------------------------- */
@@ -277,7 +248,7 @@ int desk_result_fill(store *s, const desk_batch *b, const char *case_id, desk_re
     out->trips = trips_of(&c);
     if (b && b->notice_at >= 0) {
         out->notice = b->notice;
-        if (notice_breaches(s, b->out[b->notice_at].seq, &out->breaches) != 0)
+        if (notice_breaches(s, b->ev.out[b->notice_at].seq, &out->breaches) != 0)
             return desk_say(err, errlen, "%s", store_errmsg(s));
     }
     return 0;

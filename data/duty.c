@@ -29,18 +29,18 @@ static bool workday_of(const duty_ctx *c)
 }
 
 /* The duty.day_started event of the window today: A, B and the sessions. */
-static void day_started_ev(duty_batch *b, const duty_ctx *c, const roster_line *r, const sched_day *sd)
+static void day_started_ev(evbatch *b, const duty_ctx *c, const roster_line *r, const sched_day *sd)
 {
-    dutyi_ev(b, "duty.day_started", c->who.window, c->who.staff);
-    dutyi_add(b, ev_str("date", b->today));
-    dutyi_add(b, ev_int("a", r->a.num));
-    dutyi_add(b, ev_int("b", r->b.num));
-    dutyi_add(b, ev_bool("workday", sd->workday));
-    dutyi_add(b, ev_int("morning_start", sd->session[SCHED_MORNING].start));
-    dutyi_add(b, ev_int("morning_end", sd->session[SCHED_MORNING].end));
-    dutyi_add(b, ev_int("afternoon_start", sd->session[SCHED_AFTERNOON].start));
-    dutyi_add(b, ev_int("afternoon_end", sd->session[SCHED_AFTERNOON].end));
-    dutyi_add(b, ev_int("grace", sd->grace));
+    evbatch_ev(b, "duty.day_started", c->who.window, c->who.staff);
+    evbatch_add(b, ev_str("date", b->today));
+    evbatch_add(b, ev_int("a", r->a.num));
+    evbatch_add(b, ev_int("b", r->b.num));
+    evbatch_add(b, ev_bool("workday", sd->workday));
+    evbatch_add(b, ev_int("morning_start", sd->session[SCHED_MORNING].start));
+    evbatch_add(b, ev_int("morning_end", sd->session[SCHED_MORNING].end));
+    evbatch_add(b, ev_int("afternoon_start", sd->session[SCHED_AFTERNOON].start));
+    evbatch_add(b, ev_int("afternoon_end", sd->session[SCHED_AFTERNOON].end));
+    evbatch_add(b, ev_int("grace", sd->grace));
 }
 
 int duty_start_day(store *s, const duty_ctx *c, char *err, size_t errlen)
@@ -67,12 +67,12 @@ int duty_start_day(store *s, const duty_ctx *c, char *err, size_t errlen)
     sched_status st = schedule_for(c->hours, c->who.today, workday_of(c), &sd);
     if (st != SCHED_OK)
         return desk_say(err, errlen, N_("the working hours ([hours] in config.ini): %s"), desk_tr(sched_reason(st)));
-    duty_batch *b = dutyi_batch_new(s, c->who.today, err, errlen);
+    evbatch *b = evbatch_new(s, c->who.today, err, errlen);
     if (!b)
         return -1;
     day_started_ev(b, c, &r, &sd);
     int ret = dutyi_commit(b, err, errlen);
-    dutyi_batch_free(b);
+    evbatch_free(b);
     return ret;
 }
 
@@ -168,25 +168,25 @@ static int step(handoff_state *hs, const ho_event *e, int minute, char *err, siz
 }
 
 /* The duty.handoff event of e at minute, signed by signer, with an optional note for the coverer. */
-static void handoff_ev(duty_batch *b, const char *window, const ho_event *e, int minute, staff_id signer,
+static void handoff_ev(evbatch *b, const char *window, const ho_event *e, int minute, staff_id signer,
                        const char *note)
 {
-    dutyi_ev(b, "duty.handoff", window, signer);
-    dutyi_add(b, ev_str("date", b->today));
-    dutyi_add(b, ev_int("minute", minute));
-    dutyi_add(b, ev_str("kind", ho_event_kind_name(e->kind)));
-    dutyi_add(b, ev_int("actor", e->actor));
+    evbatch_ev(b, "duty.handoff", window, signer);
+    evbatch_add(b, ev_str("date", b->today));
+    evbatch_add(b, ev_int("minute", minute));
+    evbatch_add(b, ev_str("kind", ho_event_kind_name(e->kind)));
+    evbatch_add(b, ev_int("actor", e->actor));
     if (e->confirmer)
-        dutyi_add(b, ev_int("confirmer", e->confirmer));
+        evbatch_add(b, ev_int("confirmer", e->confirmer));
     if (e->supervisor)
-        dutyi_add(b, ev_int("supervisor", e->supervisor));
+        evbatch_add(b, ev_int("supervisor", e->supervisor));
     if (e->kind == HO_EV_REQUEST) {
-        dutyi_add(b, ev_str("reason", ho_reason_name(e->reason)));
-        dutyi_add(b, ev_int("expected_return", e->expected_return));
-        dutyi_add(b, ev_bool("long_absence", e->long_absence));
+        evbatch_add(b, ev_str("reason", ho_reason_name(e->reason)));
+        evbatch_add(b, ev_int("expected_return", e->expected_return));
+        evbatch_add(b, ev_bool("long_absence", e->long_absence));
     }
     if (!desk_blank(note))
-        dutyi_add(b, ev_str("note", dutyi_keep(b, note)));
+        evbatch_add(b, ev_str("note", evbatch_keep(b, note)));
 }
 
 /* Check one step on the window's day and record it alone (signed by the actor). */
@@ -199,12 +199,12 @@ static int one_step(store *s, const duty_ctx *c, const ho_event *e, const char *
         return -1;
     int ret = step(&ds->hs, e, c->minute, err, errlen);
     free(ds);
-    duty_batch *b = ret == 0 ? dutyi_batch_new(s, c->who.today, err, errlen) : NULL;
+    evbatch *b = ret == 0 ? evbatch_new(s, c->who.today, err, errlen) : NULL;
     if (!b)
         return -1;
     handoff_ev(b, c->who.window, e, c->minute, e->actor, note);
     ret = dutyi_commit(b, err, errlen);
-    dutyi_batch_free(b);
+    evbatch_free(b);
     return ret;
 }
 
@@ -289,14 +289,14 @@ static int open_cases_of(store *s, staff_id clerk, const char *window, char (**i
 }
 
 /* One case.reassigned event: from the leaver to the coverer (reason "handoff"). */
-static void reassign_ev(duty_batch *b, const duty_ctx *c, const char *case_id, staff_id coverer)
+static void reassign_ev(evbatch *b, const duty_ctx *c, const char *case_id, staff_id coverer)
 {
-    dutyi_ev(b, "case.reassigned", dutyi_keep(b, case_id), c->who.staff);
-    dutyi_add(b, ev_str("date", b->today));
-    dutyi_add(b, ev_int("to", coverer));
-    dutyi_add(b, ev_int("from", c->who.staff));
-    dutyi_add(b, ev_str("reason", "handoff"));
-    dutyi_add(b, ev_str("window", c->who.window));
+    evbatch_ev(b, "case.reassigned", evbatch_keep(b, case_id), c->who.staff);
+    evbatch_add(b, ev_str("date", b->today));
+    evbatch_add(b, ev_int("to", coverer));
+    evbatch_add(b, ev_int("from", c->who.staff));
+    evbatch_add(b, ev_str("reason", "handoff"));
+    evbatch_add(b, ev_str("window", c->who.window));
 }
 
 /* What the caller gave, checked before anything is read. */
@@ -342,7 +342,7 @@ static int reassign_rest(store *s, const duty_ctx *c, const duty_leave_in *in, c
                          int from, int n, char *err, size_t errlen)
 {
     while (from < n) {
-        duty_batch *b = dutyi_batch_new(s, c->who.today, err, errlen);
+        evbatch *b = evbatch_new(s, c->who.today, err, errlen);
         if (!b)
             return -1;
         int k = from;
@@ -350,7 +350,7 @@ static int reassign_rest(store *s, const duty_ctx *c, const duty_leave_in *in, c
             reassign_ev(b, c, ids[k], in->coverer);
         char why[DESK_ERR_LEN];
         int rc = dutyi_commit(b, why, sizeof why);
-        dutyi_batch_free(b);
+        evbatch_free(b);
         if (rc != 0)
             return desk_say(err, errlen, N_("the handoff is recorded, but %d open cases are still the leaver's: %s"),
                             n - from, why);
@@ -369,7 +369,7 @@ int duty_leave(store *s, const duty_ctx *c, const duty_leave_in *in, char *err, 
     int n = 0;
     if (in->long_absence && open_cases_of(s, c->who.staff, c->who.window, &ids, &n) != 0)
         return dutyi_store_fail(s, err, errlen);
-    duty_batch *b = dutyi_batch_new(s, c->who.today, err, errlen);
+    evbatch *b = evbatch_new(s, c->who.today, err, errlen);
     if (!b) {
         free(ids);
         return -1;
@@ -380,7 +380,7 @@ int duty_leave(store *s, const duty_ctx *c, const duty_leave_in *in, char *err, 
     for (; k < n && b->n < EVENT_BATCH_MAX; k++)
         reassign_ev(b, c, ids[k], in->coverer);
     int ret = dutyi_commit(b, err, errlen);
-    dutyi_batch_free(b);
+    evbatch_free(b);
     if (ret == 0 && k < n)
         ret = reassign_rest(s, c, in, ids, k, n, err, errlen);
     free(ids);

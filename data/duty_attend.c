@@ -169,18 +169,18 @@ int duty_punch_now(store *s, const duty_ctx *c, att_punch_kind kind, bool *suspe
         return -1;
     if (clock_suspect(s, c, &sus) != 0)
         return dutyi_store_fail(s, err, errlen);
-    duty_batch *b = dutyi_batch_new(s, c->who.today, err, errlen);
+    evbatch *b = evbatch_new(s, c->who.today, err, errlen);
     if (!b)
         return -1;
-    dutyi_ev(b, "attendance.punched", dutyi_num(b, c->who.staff), c->who.staff);
-    dutyi_add(b, ev_str("date", b->today));
-    dutyi_add(b, ev_int("minute", c->minute));
-    dutyi_add(b, ev_str("kind", punch_names[kind]));
-    dutyi_add(b, ev_str("window", c->who.window));
+    evbatch_ev(b, "attendance.punched", evbatch_num(b, c->who.staff), c->who.staff);
+    evbatch_add(b, ev_str("date", b->today));
+    evbatch_add(b, ev_int("minute", c->minute));
+    evbatch_add(b, ev_str("kind", punch_names[kind]));
+    evbatch_add(b, ev_str("window", c->who.window));
     if (sus)
-        dutyi_add(b, ev_bool("clock_suspect", true));
+        evbatch_add(b, ev_bool("clock_suspect", true));
     int ret = dutyi_commit(b, err, errlen);
-    dutyi_batch_free(b);
+    evbatch_free(b);
     if (ret == 0)
         *suspect = sus;
     return ret;
@@ -204,15 +204,15 @@ static int correction_check(store *s, const duty_ctx *c, staff_id staff, const c
 }
 
 /* Record the attendance.corrected event the caller filled after its first fields. */
-static duty_batch *correction_ev(store *s, const duty_ctx *c, staff_id staff, const char *day, const char *reason,
+static evbatch *correction_ev(store *s, const duty_ctx *c, staff_id staff, const char *day, const char *reason,
                                  char *err, size_t errlen)
 {
-    duty_batch *b = dutyi_batch_new(s, c->who.today, err, errlen);
+    evbatch *b = evbatch_new(s, c->who.today, err, errlen);
     if (!b)
         return NULL;
-    dutyi_ev(b, "attendance.corrected", dutyi_num(b, staff), c->who.staff);
-    dutyi_add(b, ev_str("date", dutyi_keep(b, day)));
-    dutyi_add(b, ev_str("reason", dutyi_keep(b, reason)));
+    evbatch_ev(b, "attendance.corrected", evbatch_num(b, staff), c->who.staff);
+    evbatch_add(b, ev_str("date", evbatch_keep(b, day)));
+    evbatch_add(b, ev_str("reason", evbatch_keep(b, reason)));
     return b;
 }
 
@@ -228,13 +228,13 @@ int duty_correct_add(store *s, const duty_ctx *c, staff_id staff, gdate day, int
     if ((int)kind < 0 || kind >= NPUNCH)
         return desk_say(err, errlen, N_("unknown kind of punch"));
     char d[DATE_STR_LEN];
-    duty_batch *b = correction_ev(s, c, staff, date_format(day, d), reason, err, errlen);
+    evbatch *b = correction_ev(s, c, staff, date_format(day, d), reason, err, errlen);
     if (!b)
         return -1;
-    dutyi_add(b, ev_int("minute", minute));
-    dutyi_add(b, ev_str("kind", punch_names[kind]));
+    evbatch_add(b, ev_int("minute", minute));
+    evbatch_add(b, ev_str("kind", punch_names[kind]));
     int ret = dutyi_commit(b, err, errlen);
-    dutyi_batch_free(b);
+    evbatch_free(b);
     return ret;
 }
 
@@ -279,11 +279,11 @@ int duty_correct_void(store *s, const duty_ctx *c, int64_t punch_seq, const char
     if (dutyi_ctx_check(c, err, errlen) != 0 || punch_by_seq(s, punch_seq, &r, err, errlen) != 0 ||
         correction_check(s, c, r.staff, reason, err, errlen) != 0)
         return -1;
-    duty_batch *b = correction_ev(s, c, r.staff, r.day, reason, err, errlen);
+    evbatch *b = correction_ev(s, c, r.staff, r.day, reason, err, errlen);
     if (!b)
         return -1;
-    dutyi_add(b, ev_str("void", dutyi_keep(b, r.id)));
+    evbatch_add(b, ev_str("void", evbatch_keep(b, r.id)));
     int ret = dutyi_commit(b, err, errlen);
-    dutyi_batch_free(b);
+    evbatch_free(b);
     return ret;
 }

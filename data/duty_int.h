@@ -13,10 +13,9 @@
 #include "data/desk_int.h"
 #include "data/duty.h"
 #include "data/events.h"
+#include "data/evbatch.h"
 #include "data/staff.h"
 
-#define DUTY_FIELDS 12     /* payload fields of one event (a handoff request has 11) */
-#define DUTY_ARENA 8192    /* bytes of text copied for one batch (subjects, notes) */
 
 /* ---- the caller's context ------------------------------------------------------------- */
 
@@ -34,32 +33,10 @@ int dutyi_need_supervisor(store *s, staff_id num, const char *doing, char *err, 
 
 /* ---- the event batch ------------------------------------------------------------------ */
 
-/* The events of one action, recorded with events_append_many() as one transaction. */
-typedef struct {
-    store *s;
-    char today[DATE_STR_LEN];
-    event_in in[EVENT_BATCH_MAX];
-    ev_field f[EVENT_BATCH_MAX][DUTY_FIELDS];
-    event_out out[EVENT_BATCH_MAX]; /* what was recorded, after dutyi_commit */
-    size_t n;
-    bool overflow;        /* too many events, fields or text: nothing is recorded */
-    char arena[DUTY_ARENA];
-    size_t used;
-} duty_batch;
-
-/* A new, empty batch (today = the payload date of handoffs); NULL with the message when out of memory. */
-duty_batch *dutyi_batch_new(store *s, gdate today, char *err, size_t errlen);
-void dutyi_batch_free(duty_batch *b);
-/* Start an event of type about subject, signed by staff (no fields yet). */
-void dutyi_ev(duty_batch *b, const char *type, const char *subject, staff_id staff);
-/* Add a field to the current event. */
-void dutyi_add(duty_batch *b, ev_field f);
-/* Copy text into the batch (it lives as long as the batch); "" when it does not fit. */
-const char *dutyi_keep(duty_batch *b, const char *text);
-/* A number in decimal, kept in the batch (a staff id as an attendance or leave subject). */
-const char *dutyi_num(duty_batch *b, int64_t v);
-/* Record the batch (1..EVENT_BATCH_MAX events); 0, or -1 with the store's message (nothing recorded). */
-int dutyi_commit(duty_batch *b, char *err, size_t errlen);
+/* An action's events are an evbatch (data/evbatch.h: evbatch_new(s, c->who.today, ...), evbatch_ev,
+ * evbatch_add, evbatch_keep, evbatch_num; its today is the payload date of handoffs). */
+/* Record the batch (1..EVENT_BATCH_MAX events); 0, or -1 with the store's message or "needs more events" (nothing recorded). */
+int dutyi_commit(evbatch *b, char *err, size_t errlen);
 
 /* ---- a window's day --------------------------------------------------------------------- */
 

@@ -209,20 +209,20 @@ int duty_leave_request(store *s, const duty_ctx *c, leave_kind kind, gdate start
     date_format(end_day, to);
     if (no_overlap(s, c->who.staff, from, start_minute, to, end_minute, err, errlen) != 0)
         return -1;
-    duty_batch *b = dutyi_batch_new(s, c->who.today, err, errlen);
+    evbatch *b = evbatch_new(s, c->who.today, err, errlen);
     if (!b)
         return -1;
-    dutyi_ev(b, "leave.requested", dutyi_num(b, c->who.staff), c->who.staff);
-    dutyi_add(b, ev_str("kind", kind_names[kind]));
-    dutyi_add(b, ev_str("start_day", dutyi_keep(b, from)));
-    dutyi_add(b, ev_int("start_minute", start_minute));
-    dutyi_add(b, ev_str("end_day", dutyi_keep(b, to)));
-    dutyi_add(b, ev_int("end_minute", end_minute));
-    dutyi_add(b, ev_str("reason", dutyi_keep(b, reason)));
+    evbatch_ev(b, "leave.requested", evbatch_num(b, c->who.staff), c->who.staff);
+    evbatch_add(b, ev_str("kind", kind_names[kind]));
+    evbatch_add(b, ev_str("start_day", evbatch_keep(b, from)));
+    evbatch_add(b, ev_int("start_minute", start_minute));
+    evbatch_add(b, ev_str("end_day", evbatch_keep(b, to)));
+    evbatch_add(b, ev_int("end_minute", end_minute));
+    evbatch_add(b, ev_str("reason", evbatch_keep(b, reason)));
     int ret = dutyi_commit(b, err, errlen);
     if (ret == 0 && id_out)
         snprintf(id_out, UUID7_LEN + 1, "%s", b->out[0].id);
-    dutyi_batch_free(b);
+    evbatch_free(b);
     return ret;
 }
 
@@ -241,16 +241,16 @@ int duty_leave_decide(store *s, const duty_ctx *c, const char *leave_id, bool ap
     if (dutyi_need_supervisor(s, c->who.staff, N_("decide leave"), err, errlen) != 0 ||
         desk_text(N_("the note"), note, DUTY_NOTE_MAX, false, err, errlen) != 0)
         return -1;
-    duty_batch *b = dutyi_batch_new(s, c->who.today, err, errlen);
+    evbatch *b = evbatch_new(s, c->who.today, err, errlen);
     if (!b)
         return -1;
-    dutyi_ev(b, "leave.decided", dutyi_keep(b, leave_id), c->who.staff);
-    dutyi_add(b, ev_str("date", b->today));
-    dutyi_add(b, ev_bool("approve", approve));
+    evbatch_ev(b, "leave.decided", evbatch_keep(b, leave_id), c->who.staff);
+    evbatch_add(b, ev_str("date", b->today));
+    evbatch_add(b, ev_bool("approve", approve));
     if (!desk_blank(note))
-        dutyi_add(b, ev_str("note", dutyi_keep(b, note)));
+        evbatch_add(b, ev_str("note", evbatch_keep(b, note)));
     int ret = dutyi_commit(b, err, errlen);
-    dutyi_batch_free(b);
+    evbatch_free(b);
     return ret;
 }
 
@@ -260,21 +260,21 @@ int duty_leave_end(store *s, const duty_ctx *c, const char *leave_id, char *err,
     if (dutyi_ctx_check(c, err, errlen) != 0 || leave_get(s, leave_id, &r, err, errlen) != 0)
         return -1;
     if (r.state != LEAVE_REQUESTED && r.state != LEAVE_APPROVED)
-        return desk_say(err, errlen, N_("this leave was %s: there is nothing to end"),
+        return desk_say(err, errlen, N_("this leave is closed (%s): there is nothing to end"),
                         desk_tr(leave_state_label(r.state)));
     if (r.ended_early)
         return desk_say(err, errlen, N_("this leave was already ended"));
     if (r.staff != c->who.staff &&
         dutyi_need_supervisor(s, c->who.staff, N_("end another person's leave"), err, errlen) != 0)
         return -1;
-    duty_batch *b = dutyi_batch_new(s, c->who.today, err, errlen);
+    evbatch *b = evbatch_new(s, c->who.today, err, errlen);
     if (!b)
         return -1;
-    dutyi_ev(b, "leave.ended", dutyi_keep(b, leave_id), c->who.staff);
-    dutyi_add(b, ev_str("date", b->today));
-    dutyi_add(b, ev_int("minute", c->minute));
+    evbatch_ev(b, "leave.ended", evbatch_keep(b, leave_id), c->who.staff);
+    evbatch_add(b, ev_str("date", b->today));
+    evbatch_add(b, ev_int("minute", c->minute));
     int ret = dutyi_commit(b, err, errlen);
-    dutyi_batch_free(b);
+    evbatch_free(b);
     return ret;
 }
 
@@ -332,12 +332,12 @@ int duty_leader_plan(store *s, const duty_ctx *c, staff_id leader, gdate day, ch
     date_format(day, d);
     if (planned)
         return desk_say(err, errlen, N_("%s already has an on-site day on %s"), p.name, d);
-    duty_batch *b = dutyi_batch_new(s, c->who.today, err, errlen);
+    evbatch *b = evbatch_new(s, c->who.today, err, errlen);
     if (!b)
         return -1;
-    dutyi_ev(b, "leader.day_planned", dutyi_num(b, leader), c->who.staff);
-    dutyi_add(b, ev_str("date", dutyi_keep(b, d)));
+    evbatch_ev(b, "leader.day_planned", evbatch_num(b, leader), c->who.staff);
+    evbatch_add(b, ev_str("date", evbatch_keep(b, d)));
     int ret = dutyi_commit(b, err, errlen);
-    dutyi_batch_free(b);
+    evbatch_free(b);
     return ret;
 }

@@ -1,12 +1,10 @@
 /* duty_store.c - how the duty files read and record: the caller's context
- * checked, a person's name, the supervisor check, the batch of events one
- * action records with events_append_many() as ONE transaction, and a
+ * checked, a person's name, the supervisor check, committing the batch of
+ * events one action records (data/evbatch.h) with the duty's message, and a
  * window's day replayed from duty_days and handoffs through core/handoff.h
  * (the same rule the projection applies, so what a screen is told before
  * recording is what the store will say). */
-#include <inttypes.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -65,70 +63,12 @@ int dutyi_need_supervisor(store *s, staff_id num, const char *doing, char *err, 
 
 /* ---- the event batch ------------------------------------------------------------------ */
 
-duty_batch *dutyi_batch_new(store *s, gdate today, char *err, size_t errlen)
+int dutyi_commit(evbatch *b, char *err, size_t errlen)
 {
-    duty_batch *b = calloc(1, sizeof *b);
-    if (!b) {
-        desk_say(err, errlen, N_("out of memory"));
-        return NULL;
-    }
-    b->s = s;
-    date_format(today, b->today);
-    return b;
-}
-
-void dutyi_batch_free(duty_batch *b)
-{
-    free(b);
-}
-
-void dutyi_ev(duty_batch *b, const char *type, const char *subject, staff_id staff)
-{
-    if (b->n == EVENT_BATCH_MAX) {
-        b->overflow = true;
-        return;
-    }
-    size_t i = b->n++;
-    b->in[i] = (event_in){type, subject, staff, b->f[i], 0};
-}
-
-void dutyi_add(duty_batch *b, ev_field f)
-{
-    event_in *in = b->n ? &b->in[b->n - 1] : NULL;
-    if (b->overflow || !in || in->nfields == DUTY_FIELDS) {
-        b->overflow = true;
-        return;
-    }
-    b->f[b->n - 1][in->nfields++] = f;
-}
-
-const char *dutyi_keep(duty_batch *b, const char *text)
-{
-    size_t n = strlen(text);
-    if (b->used + n + 1 > sizeof b->arena) {
-        b->overflow = true;
-        return "";
-    }
-    char *at = b->arena + b->used;
-    memcpy(at, text, n + 1);
-    b->used += n + 1;
-    return at;
-}
-
-const char *dutyi_num(duty_batch *b, int64_t v)
-{
-    char buf[24];
-    snprintf(buf, sizeof buf, "%" PRId64, v);
-    return dutyi_keep(b, buf);
-}
-
-int dutyi_commit(duty_batch *b, char *err, size_t errlen)
-{
-    if (b->overflow || b->n == 0)
+    int rc = b->n == 0 ? 1 : evbatch_commit(b, err, errlen);
+    if (rc == 1)
         return desk_say(err, errlen, N_("this action needs more events or text than one record holds"));
-    if (events_append_many(b->s, b->in, b->n, b->out) != 0)
-        return dutyi_store_fail(b->s, err, errlen);
-    return 0;
+    return rc;
 }
 
 /* ---- a window's day --------------------------------------------------------------------- */

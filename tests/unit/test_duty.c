@@ -553,7 +553,7 @@ static void leave_is_requested_decided_and_ended(void **state)
     OK(duty_leave_request(s, &c, LEAVE_OFFICIAL, (gdate){2026, 11, 30}, 510, (gdate){2026, 11, 30}, 720, "县里开会",
                           id3, err, sizeof err));
     OK(duty_leave_end(s, &c, id3, err, sizeof err));
-    REFUSED(duty_leave_end(s, &c, id3, err, sizeof err), "this leave was cancelled");
+    REFUSED(duty_leave_end(s, &c, id3, err, sizeof err), "is closed (leave withdrawn)");
     leave_rec r[DUTY_LEAVES_MAX];
     int n = 0;
     OK(duty_leaves(s, 0, TODAY, (gdate){2026, 11, 30}, false, r, DUTY_LEAVES_MAX, &n, err, sizeof err));
