@@ -85,6 +85,85 @@ $(BA)/tests/%: tests/unit/%.c $(BA)/libdata.a $(BA)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $< $(BA)/libdata.a $(BA)/libcore.a $(LIBS_CLIENT) $(LIBS_TEST)
 
+# ---- sync: the sync agent build/guichet-sync (issue 6) -------------------------
+# Its own program (DESIGN.md "Sync"): only it and the test_sync_* tests link
+# libcurl and jansson; build/guichet never does.  sync_main.c is the entry
+# point; the rest of sync/ is libsync.a, which the tests link too.
+LIBS_SYNC   := $(shell pkg-config --libs libcurl jansson 2>/dev/null || echo -lcurl -ljansson)
+CFLAGS_SYNC := $(shell pkg-config --cflags libcurl jansson 2>/dev/null)
+SYNC_SRC    := $(filter-out sync/sync_main.c,$(wildcard sync/*.c))
+SYNC_OBJ    := $(SYNC_SRC:%.c=$(B)/obj/%.o)
+SYNC_OBJ_A  := $(SYNC_SRC:%.c=$(BA)/obj/%.o)
+
+$(B)/obj/sync/%.o $(BA)/obj/sync/%.o: CFLAGS += $(CFLAGS_SYNC)
+
+$(B)/libsync.a: $(SYNC_OBJ)
+	@mkdir -p $(dir $@); rm -f $@; $(if $^,ar rcs $@ $^,printf "!<arch>\n" > $@)
+
+$(BA)/libsync.a: $(SYNC_OBJ_A)
+	@mkdir -p $(dir $@); rm -f $@; $(if $^,ar rcs $@ $^,printf "!<arch>\n" > $@)
+
+$(B)/guichet-sync: $(B)/obj/sync/sync_main.o $(B)/libsync.a $(B)/libdata.a $(B)/libcore.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS_CLIENT) $(LIBS_SYNC)
+
+$(BA)/guichet-sync: $(BA)/obj/sync/sync_main.o $(BA)/libsync.a $(BA)/libdata.a $(BA)/libcore.a
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(LIBS_CLIENT) $(LIBS_SYNC)
+
+$(B)/tests/test_sync_%: tests/unit/test_sync_%.c $(B)/libsync.a $(B)/libdata.a $(B)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(CFLAGS_SYNC) -pthread -o $@ $^ $(LIBS_CLIENT) $(LIBS_SYNC) $(LIBS_TEST)
+
+$(BA)/tests/test_sync_%: tests/unit/test_sync_%.c $(BA)/libsync.a $(BA)/libdata.a $(BA)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SANFLAGS) $(CFLAGS_SYNC) -pthread -o $@ $^ $(LIBS_CLIENT) $(LIBS_SYNC) $(LIBS_TEST)
+
+# The end-to-end test runs the real guichetd in-process: it links libserver.a too
+# (an explicit rule, so it wins over the test_sync_% pattern above).
+$(B)/tests/test_sync_e2e: tests/unit/test_sync_e2e.c $(B)/libsync.a $(B)/libserver.a $(B)/libdata.a $(B)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(CFLAGS_SYNC) $(CFLAGS_SERVER) -pthread -o $@ $^ $(LIBS_CLIENT) $(LIBS_SYNC) $(LIBS_SERVER) $(LIBS_TEST)
+
+$(BA)/tests/test_sync_e2e: tests/unit/test_sync_e2e.c $(BA)/libsync.a $(BA)/libserver.a $(BA)/libdata.a $(BA)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SANFLAGS) $(CFLAGS_SYNC) $(CFLAGS_SERVER) -pthread -o $@ $^ $(LIBS_CLIENT) $(LIBS_SYNC) $(LIBS_SERVER) $(LIBS_TEST)
+
+all: $(B)/guichet-sync
+test: $(B)/guichet-sync $(BA)/guichet-sync
+# ---- end of sync ----------------------------------------------------------------
+# ---- server: the central service build/guichetd (issue 6) -----------------------
+# Its own program with its own SQLite store (server/srv_store*.c): it never links
+# data/.  srv_main.c is the entry point; the rest of server/ is libserver.a, which
+# the test_srv_* unit tests link (the other tests stay as they are).
+LIBS_SERVER    := $(shell pkg-config --libs libmicrohttpd jansson sqlite3 libsodium 2>/dev/null || echo -lmicrohttpd -ljansson -lsqlite3 -lsodium)
+CFLAGS_SERVER  := $(shell pkg-config --cflags libmicrohttpd jansson 2>/dev/null)
+SERVER_SRC     := $(wildcard server/*.c)
+SERVER_LIB_SRC := $(filter-out server/srv_main.c,$(SERVER_SRC))
+SERVER_OBJ     := $(SERVER_LIB_SRC:%.c=$(B)/obj/%.o)
+SERVER_OBJ_A   := $(SERVER_LIB_SRC:%.c=$(BA)/obj/%.o)
+
+$(B)/obj/server/%.o $(BA)/obj/server/%.o: CFLAGS += $(CFLAGS_SERVER)
+
+$(B)/libserver.a: $(SERVER_OBJ)
+	@mkdir -p $(dir $@); rm -f $@; $(if $^,ar rcs $@ $^,printf "!<arch>\n" > $@)
+$(BA)/libserver.a: $(SERVER_OBJ_A)
+	@mkdir -p $(dir $@); rm -f $@; $(if $^,ar rcs $@ $^,printf "!<arch>\n" > $@)
+
+$(B)/guichetd: $(B)/obj/server/srv_main.o $(B)/libserver.a
+	$(CC) $(CFLAGS) -pthread -o $@ $^ $(LIBS_SERVER)
+$(BA)/guichetd: $(BA)/obj/server/srv_main.o $(BA)/libserver.a
+	$(CC) $(CFLAGS) $(SANFLAGS) -pthread -o $@ $^ $(LIBS_SERVER)
+
+$(B)/tests/test_srv_%: tests/unit/test_srv_%.c $(B)/libserver.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(CFLAGS_SERVER) -pthread -o $@ $^ $(LIBS_SERVER) $(LIBS_TEST)
+$(BA)/tests/test_srv_%: tests/unit/test_srv_%.c $(BA)/libserver.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SANFLAGS) $(CFLAGS_SERVER) -pthread -o $@ $^ $(LIBS_SERVER) $(LIBS_TEST)
+
+all: $(B)/guichetd
+test: $(B)/guichetd $(BA)/guichetd
+# ---- end of server --------------------------------------------------------------
+
 # ---- translations ------------------------------------------------------------
 $(B)/locale/%/LC_MESSAGES/guichet.mo: po/%.po
 	@mkdir -p $(dir $@)

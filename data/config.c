@@ -24,6 +24,7 @@ static const char *const known_keys[] = {
     "hours:summer_afternoon_end", "hours:winter_morning_start", "hours:winter_morning_end",
     "hours:winter_afternoon_start", "hours:winter_afternoon_end", "hours:summer_from", "hours:winter_from",
     "hours:grace_minutes", "attendance:leader_days_per_month", "attendance:clock_skew_minutes",
+    "sync:server", "sync:token_file", "sync:ca_file", "sync:interval_seconds",
 };
 
 static char parse_error[512];
@@ -57,6 +58,7 @@ void config_defaults(gconfig *cfg)
     };
     cfg->leader_days_per_month = 1;
     cfg->clock_skew_minutes = 5;
+    cfg->sync_interval_seconds = 60;
 }
 
 static int key_known(const char *key)
@@ -230,14 +232,15 @@ static int read_values(const dictionary *d, gconfig *c, const char *f, char *err
 {
     struct { const char *key; char *dst; } paths[] = {
         {"paths:calendar", c->calendar}, {"paths:db", c->db}, {"paths:keymap", c->keymap},
-        {"paths:save_dir", c->save_dir},
+        {"paths:save_dir", c->save_dir}, {"sync:token_file", c->sync_token_file},
+        {"sync:ca_file", c->sync_ca_file},
     };
     struct { const char *key; char *dst; } texts[] = {
         {"centre:code", c->centre_code},     {"centre:name", c->centre_name},
         {"centre:address", c->centre_address}, {"centre:phone", c->centre_phone},
         {"centre:complaint", c->centre_complaint}, {"centre:hours", c->centre_hours},
         {"terminal:code", c->terminal_code}, {"terminal:window", c->window},
-        {"print:command", c->print_command},
+        {"print:command", c->print_command}, {"sync:server", c->sync_server},
     };
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
         if (copy_path(d, paths[i].key, paths[i].dst, f, err, n) != 0)
@@ -250,6 +253,7 @@ static int read_values(const dictionary *d, gconfig *c, const char *f, char *err
         copy_int(d, "screen:esc_delay_ms", 1, 2000, &c->esc_delay_ms, f, err, n) != 0 ||
         copy_int(d, "attendance:leader_days_per_month", 0, 31, &c->leader_days_per_month, f, err, n) != 0 ||
         copy_int(d, "attendance:clock_skew_minutes", 1, 120, &c->clock_skew_minutes, f, err, n) != 0 ||
+        copy_int(d, "sync:interval_seconds", 1, 86400, &c->sync_interval_seconds, f, err, n) != 0 ||
         read_hours(d, &c->hours, f, err, n) != 0)
         return -1;
     return copy_colours(d, &c->colours, f, err, n);

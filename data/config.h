@@ -43,6 +43,11 @@ typedef struct {
                               * winter_from, grace_minutes (core/schedule.h checks them) */
     int leader_days_per_month; /* [attendance] leader_days_per_month: on-site days a leader owes a month; default 1 */
     int clock_skew_minutes;  /* [attendance] clock_skew_minutes: a punch this far from the centre's time is flagged; default 5 */
+
+    char sync_server[CONFIG_TEXT_MAX]; /* [sync] server: the centre's URL (https://host:port); "" = not configured */
+    char sync_token_file[PATH_MAX];    /* [sync] token_file: file (mode 0600) holding this terminal's token */
+    char sync_ca_file[PATH_MAX];       /* [sync] ca_file: CA certificates to verify the centre; "" = the system's */
+    int sync_interval_seconds;         /* [sync] interval_seconds: between passes of guichet-sync; default 60 */
 } gconfig;
 
 /* Fill cfg with the defaults of config.ini.example. */

@@ -10,6 +10,7 @@ static const migration list[] = {
     {6, "caseview", schema_0006_caseview},
     {7, "duty", schema_0007_duty},
     {8, "open", schema_0008_open},
+    {9, "sync", schema_0009_sync},
 };
 
 const migration *migrations_all(int *n)

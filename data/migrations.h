@@ -21,5 +21,6 @@ extern const char schema_0005_cases[];
 extern const char schema_0006_caseview[];
 extern const char schema_0007_duty[];
 extern const char schema_0008_open[];
+extern const char schema_0009_sync[];
 
 #endif

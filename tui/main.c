@@ -11,6 +11,7 @@
 #include "data/clock.h"
 #include "tui/client.h"
 #include "tui/i18n.h"
+#include "tui/verb_sync.h"
 #include "tui/verbs.h"
 
 /* Today's local date; GUICHET_TODAY=YYYY-MM-DD fixes it (drills, tests). */
@@ -85,6 +86,8 @@ int main(int argc, char **argv)
             return VERB_USAGE;
         return client_run(&ctx);
     }
+    if (strcmp(argv[i], "sync") == 0) /* handed over to the sync agent (tui/verb_sync.c) */
+        return verb_sync_exec(config_path, ctx.db, argc - i - 1, argv + i + 1);
     const verb *v = verb_find(argv[i], i + 1 < argc ? argv[i + 1] : NULL);
     if (!v) {
         fprintf(stderr, _("unknown verb: %s %s\n"), argv[i], i + 1 < argc ? argv[i + 1] : "");

@@ -83,4 +83,7 @@ void verb_usage(int to_stderr)
             fprintf(out, "  %-32s ", synopsis);
         print_wrapped(out, _(verbs[i].help), 35, 80);
     }
+    /* `sync` is one word, handed to guichet-sync before the verb table is looked up (tui/main.c). */
+    fprintf(out, "  %-32s ", "sync [--once] [--rejected]");
+    print_wrapped(out, _("send what this terminal recorded to the centre (guichet-sync); --rejected lists the events it refused"), 35, 80);
 }
