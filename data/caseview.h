@@ -73,6 +73,8 @@ typedef struct {
     int64_t queued_events;                                /* outbox rows not acknowledged */
     int64_t last_sync_ms;                                 /* last successful sync, -1 never */
     char last_sync_error[256];                            /* "" when none */
+    bool clock_offset_known;                              /* the centre's time was learnt at a sync */
+    int64_t clock_offset_ms;                              /* the centre's clock minus this terminal's */
 } cv_dashboard;
 
 /* One material of a case as last checked. */

@@ -94,7 +94,19 @@ static int sync_state(store *s, cv_dashboard *d)
         if (errno == 0 && end != ms && *end == '\0' && v >= 0)
             d->last_sync_ms = v;
     }
-    return meta_get(s, "sync_last_error", d->last_sync_error, sizeof d->last_sync_error) < 0 ? -1 : 0;
+    if (meta_get(s, "sync_last_error", d->last_sync_error, sizeof d->last_sync_error) < 0)
+        return -1;
+    d->clock_offset_known = false;
+    if ((rc = meta_get(s, "sync_clock_offset_ms", ms, sizeof ms)) < 0)
+        return -1;
+    if (rc == 0) {
+        char *end = NULL;
+        errno = 0;
+        long long v = strtoll(ms, &end, 10);
+        d->clock_offset_known = errno == 0 && end != ms && *end == '\0';
+        d->clock_offset_ms = d->clock_offset_known ? v : 0;
+    }
+    return 0;
 }
 
 int cv_dashboard_get(store *s, const cv_scope *scope, cv_dashboard *out)

@@ -12,6 +12,7 @@
 #include "data/store.h"
 
 #define SYNC_META_BATCH_KEY "sync_batch_key"   /* "<uuid> <seq>,<seq>,..." of the batch in flight */
+#define SYNC_META_CLOCK_OFFSET "sync_clock_offset_ms" /* the centre's clock minus ours, ms (from server_time) */
 #define SYNC_META_LAST_OK "sync_last_ok_ms"    /* Unix ms of the last pass that emptied the outbox */
 #define SYNC_META_LAST_ERROR "sync_last_error" /* the last failure in words; absent after a success */
 

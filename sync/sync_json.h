@@ -5,6 +5,7 @@
 #define GUICHET_SYNC_JSON_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "data/events.h"
 #include "data/sync_store.h"
@@ -15,6 +16,8 @@ char *sync_json_batch(store *s, const char *terminal, const event_row *rows, siz
  * -1 + err otherwise.  *keep (free with sync_json_free) owns the reasons. */
 int sync_json_results(const char *body, const event_row *rows, size_t n, sync_result *out, void **keep, char *err,
                       size_t errlen);
+/* The "server_time" (Unix ms) of a 200 answer; 0 found, -1 when absent or not a whole number. */
+int sync_json_server_time(const char *body, int64_t *ms);
 /* Free what sync_json_results kept. */
 void sync_json_free(void *keep);
 /* A 4xx/5xx body {"error": {"code", "message", "where"}} as "code: message (where)", or the status alone. */

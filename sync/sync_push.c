@@ -97,6 +97,19 @@ static sync_pass_rc answered(store *s, const batch *b, const sync_http_answer *a
     return rc == 0 ? SYNC_PASS_DONE : local_error(s, rep, "applying the centre's answer");
 }
 
+/* The centre's clock minus ours, from the answer's server_time taken at the middle of the exchange,
+ * kept in meta for the punch clock check (data/duty_attend.c) and the dashboard's warning
+ * (docs/storage.md §11).  An answer without it changes nothing. */
+static void keep_clock_offset(store *s, const sync_http_answer *a, int64_t sent_ms, int64_t got_ms)
+{
+    int64_t server_ms;
+    char v[32];
+    if (sync_json_server_time(a->body, &server_ms) != 0)
+        return;
+    snprintf(v, sizeof v, "%lld", (long long)(server_ms - (sent_ms + got_ms) / 2));
+    sync_meta_set(s, SYNC_META_CLOCK_OFFSET, v);
+}
+
 /* Send one batch and act on the answer. */
 static sync_pass_rc send_batch(store *s, const sync_conf *c, const batch *b, sync_report *rep)
 {
@@ -109,10 +122,12 @@ static sync_pass_rc send_batch(store *s, const sync_conf *c, const batch *b, syn
     sync_http_answer a;
     sync_pass_rc rc;
     char words[400];
+    int64_t sent_ms = events_now_ms();
     if (sync_http_post(&req, &a) != 0) {
         snprintf(rep->message, sizeof rep->message, "%s", a.error);
         rc = batch_failed(s, b, SYNC_PASS_RETRY, -1, rep);
     } else if (a.status == 200) {
+        keep_clock_offset(s, &a, sent_ms, events_now_ms());
         rc = answered(s, b, &a, rep);
     } else {
         bool later = a.status == 408 || a.status == 429 || a.status >= 500;

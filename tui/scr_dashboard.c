@@ -27,6 +27,7 @@
 
 #define DASH_ROWS 40
 #define DASH_WINDOW_ROWS 3 /* rows of the duty panel */
+#define DASH_CLOCK_WARN_MS (2 * 60 * 1000) /* the terminal's clock this far from the centre's is shown */
 
 typedef struct {
     cv_dashboard d;
@@ -182,7 +183,14 @@ static void draw_sync(dash *d, int y)
         snprintf(line, sizeof line, _("Sync: never synced with the centre, %lld events kept on this terminal"),
                  (long long)d->d.queued_events);
     }
-    term_put(y, 1, COLS - 2, line, ROLE_DIM);
+    term_role role = ROLE_DIM;
+    int64_t off = d->d.clock_offset_ms < 0 ? -d->d.clock_offset_ms : d->d.clock_offset_ms;
+    if (d->d.clock_offset_known && off > DASH_CLOCK_WARN_MS) { /* issue 6: warn past 2 minutes */
+        snprintf(line, sizeof line, _("This terminal's clock is %lld min %s the centre's: have it set right."),
+                 (long long)((off + 30000) / 60000), d->d.clock_offset_ms > 0 ? _("behind") : _("ahead of"));
+        role = ROLE_ALARM;
+    }
+    term_put(y, 1, COLS - 2, line, role);
     if (d->d.last_sync_error[0]) {
         snprintf(line, sizeof line, _("Last sync error: %s"), d->d.last_sync_error);
         term_put(y + 1, 1, COLS - 2, line, ROLE_ALARM);

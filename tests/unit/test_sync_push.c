@@ -305,6 +305,12 @@ static void applied_and_duplicate_are_acknowledged_and_meta_written(void **state
     assert_true(strtoll(v, NULL, 10) >= before);
     assert_int_equal(meta(SYNC_META_LAST_ERROR, v, sizeof v), 1);
     assert_int_equal(meta(SYNC_META_BATCH_KEY, v, sizeof v), 1);
+    /* The canned answer's server_time is 1763900000123: the offset is that minus our clock at the
+     * middle of the exchange, so it lies between server_time - after and server_time - before. */
+    int64_t after = events_now_ms();
+    assert_int_equal(meta(SYNC_META_CLOCK_OFFSET, v, sizeof v), 0);
+    long long off = strtoll(v, NULL, 10);
+    assert_true(off >= 1763900000123LL - after && off <= 1763900000123LL - before);
     serve_free();
 }
 
