@@ -67,6 +67,7 @@
 #include "data/events.h"
 #include "data/roster.h"
 #include "data/staff.h"
+#include "tests/unit/store_fixture.h"
 
 #define T(h, m) ((h) * 60 + (m))
 
@@ -215,17 +216,8 @@ static staff_id add_staff(const char *code, const char *name, unsigned roles, co
 static int setup(void **state)
 {
     (void)state;
-    calfile_error ce;
     char e[STORE_ERR_LEN];
-    if (calfile_load("data/calendar/cn.ini", &cal, &ce) != CALFILE_OK)
-        return -1;
-    snprintf(dir, sizeof dir, "/tmp/guichet-attreport-XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(path, sizeof path, "%s/t.db", dir);
-    s = store_open(path, e, sizeof e);
-    if (!s || window_add(s, "W01", "综合受理窗口", e, sizeof e) != STAFF_OK ||
-        window_add(s, "W02", "社会事务窗口", e, sizeof e) != STAFF_OK)
+    if (!(s = fx_store_new("attreport", dir, sizeof dir, path, sizeof path, &cal)))
         return -1;
     zhuren = add_staff("zhuren", "张主任", STAFF_ROLE_SUPERVISOR, "W02", NULL, "428613");
     wangfang = add_staff("wangfang", "王芳", STAFF_ROLE_CLERK, "W01", "W02", "905172");

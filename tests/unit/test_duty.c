@@ -29,6 +29,7 @@
 #include "data/project.h"
 #include "data/roster.h"
 #include "data/store_db.h"
+#include "tests/unit/store_fixture.h"
 
 #define NF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -61,17 +62,8 @@ static staff_id add_staff(const char *code, const char *name, unsigned roles)
 static int setup(void **state)
 {
     (void)state;
-    calfile_error ce;
     char e[STORE_ERR_LEN];
-    if (calfile_load("data/calendar/cn.ini", &cal, &ce) != CALFILE_OK)
-        return -1;
-    snprintf(dir, sizeof dir, "/tmp/guichet-duty-XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(path, sizeof path, "%s/t.db", dir);
-    s = store_open(path, e, sizeof e);
-    if (!s || window_add(s, "W01", "综合受理窗口", e, sizeof e) != STAFF_OK ||
-        window_add(s, "W02", "社会事务窗口", e, sizeof e) != STAFF_OK)
+    if (!(s = fx_store_new("duty", dir, sizeof dir, path, sizeof path, &cal)))
         return -1;
     A = add_staff("wangfang", "王芳", STAFF_ROLE_CLERK);
     B = add_staff("lisi", "李四", STAFF_ROLE_CLERK);
@@ -113,30 +105,17 @@ static duty_ctx at(staff_id who, int minute)
 
 static int64_t events(void)
 {
-    int64_t n = -1;
-    assert_int_equal(events_count(s, &n), 0);
-    return n;
+    return fx_events(s);
 }
 
-/* One value of a query with an optional text parameter, as text ("" for NULL). */
 static const char *value(const char *sql, const char *arg)
 {
-    static char buf[1024];
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) != SQLITE_OK)
-        fail_msg("%s: %s", sql, sqlite3_errmsg(store_db(s)));
-    if (arg)
-        sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
-    buf[0] = '\0';
-    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-        snprintf(buf, sizeof buf, "%s", (const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    return buf;
+    return fx_value(s, sql, arg);
 }
 
 static long num(const char *sql, const char *arg)
 {
-    return atol(value(sql, arg));
+    return fx_num(s, sql, arg);
 }
 
 static void ok_(int line, int rc)
