@@ -15,7 +15,8 @@ SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 # Debian packages the project builds, tests and runs with (see README).
 DEBS := build-essential pkg-config gettext locales tmux sqlite3 \
         libncurses-dev libsqlite3-dev libcurl4-openssl-dev libiniparser-dev \
-        libsodium-dev libjansson-dev libmicrohttpd-dev libcmocka-dev
+        libsodium-dev libjansson-dev libmicrohttpd-dev libcmocka-dev \
+        zlib1g-dev openssl wrk
 
 # iniparser ships no pkg-config file (see ../shared/notes/build.md).
 LIBS_CLIENT := -liniparser $(shell pkg-config --libs sqlite3 libsodium 2>/dev/null || echo -lsqlite3 -lsodium)
