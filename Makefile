@@ -90,8 +90,8 @@ $(BA)/tests/%: tests/unit/%.c $(BA)/libdata.a $(BA)/libcore.a
 # Its own program (DESIGN.md "Sync"): only it and the test_sync_* tests link
 # libcurl and jansson; build/guichet never does.  sync_main.c is the entry
 # point; the rest of sync/ is libsync.a, which the tests link too.
-LIBS_SYNC   := $(shell pkg-config --libs libcurl jansson 2>/dev/null || echo -lcurl -ljansson)
-CFLAGS_SYNC := $(shell pkg-config --cflags libcurl jansson 2>/dev/null)
+LIBS_SYNC   := $(shell pkg-config --libs libcurl jansson zlib 2>/dev/null || echo -lcurl -ljansson -lz)
+CFLAGS_SYNC := $(shell pkg-config --cflags libcurl jansson zlib 2>/dev/null)
 SYNC_SRC    := $(filter-out sync/sync_main.c,$(wildcard sync/*.c))
 SYNC_OBJ    := $(SYNC_SRC:%.c=$(B)/obj/%.o)
 SYNC_OBJ_A  := $(SYNC_SRC:%.c=$(BA)/obj/%.o)
@@ -134,8 +134,10 @@ test: $(B)/guichet-sync $(BA)/guichet-sync
 # ---- server: the central service build/guichetd (issue 6) -----------------------
 # Its own program with its own SQLite store (server/srv_store*.c): it never links
 # data/.  srv_main.c is the entry point; the rest of server/ is libserver.a, which
-# the test_srv_* unit tests link (the other tests stay as they are).
-LIBS_SERVER    := $(shell pkg-config --libs libmicrohttpd jansson sqlite3 libsodium 2>/dev/null || echo -lmicrohttpd -ljansson -lsqlite3 -lsodium)
+# the test_srv_* unit tests link (the other tests stay as they are).  It links
+# libcore.a (pure: the PIN policy, dates, the calendar parser, UUIDv7), zlib
+# (gzip request bodies) and iniparser (--config; no pkg-config file, like the client).
+LIBS_SERVER    := -liniparser -lz $(shell pkg-config --libs libmicrohttpd jansson sqlite3 libsodium 2>/dev/null || echo -lmicrohttpd -ljansson -lsqlite3 -lsodium)
 CFLAGS_SERVER  := $(shell pkg-config --cflags libmicrohttpd jansson 2>/dev/null)
 SERVER_SRC     := $(wildcard server/*.c)
 SERVER_LIB_SRC := $(filter-out server/srv_main.c,$(SERVER_SRC))
@@ -149,21 +151,45 @@ $(B)/libserver.a: $(SERVER_OBJ)
 $(BA)/libserver.a: $(SERVER_OBJ_A)
 	@mkdir -p $(dir $@); rm -f $@; $(if $^,ar rcs $@ $^,printf "!<arch>\n" > $@)
 
-$(B)/guichetd: $(B)/obj/server/srv_main.o $(B)/libserver.a
+$(B)/guichetd: $(B)/obj/server/srv_main.o $(B)/libserver.a $(B)/libcore.a
 	$(CC) $(CFLAGS) -pthread -o $@ $^ $(LIBS_SERVER)
-$(BA)/guichetd: $(BA)/obj/server/srv_main.o $(BA)/libserver.a
+$(BA)/guichetd: $(BA)/obj/server/srv_main.o $(BA)/libserver.a $(BA)/libcore.a
 	$(CC) $(CFLAGS) $(SANFLAGS) -pthread -o $@ $^ $(LIBS_SERVER)
 
-$(B)/tests/test_srv_%: tests/unit/test_srv_%.c $(B)/libserver.a
+$(B)/tests/test_srv_%: tests/unit/test_srv_%.c $(B)/libserver.a $(B)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CFLAGS_SERVER) -pthread -o $@ $^ $(LIBS_SERVER) $(LIBS_TEST)
-$(BA)/tests/test_srv_%: tests/unit/test_srv_%.c $(BA)/libserver.a
+$(BA)/tests/test_srv_%: tests/unit/test_srv_%.c $(BA)/libserver.a $(BA)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SANFLAGS) $(CFLAGS_SERVER) -pthread -o $@ $^ $(LIBS_SERVER) $(LIBS_TEST)
 
 all: $(B)/guichetd
 test: $(B)/guichetd $(BA)/guichetd
 # ---- end of server --------------------------------------------------------------
+# ---- sync faults and bench (issue 6) ---------------------------------------------
+# test_sync_faults runs the real guichetd in-process behind a proxy thread, and
+# bench_sync pushes through it: both link libsync.a and libserver.a (explicit
+# rules, so they win over the test_sync_% and bench/% patterns).
+# tests/cli/sync_faults.sh and bench/bench_sync.sh drive the real programs.
+$(B)/tests/test_sync_faults: tests/unit/test_sync_faults.c $(B)/libsync.a $(B)/libserver.a $(B)/libdata.a $(B)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(CFLAGS_SYNC) $(CFLAGS_SERVER) -pthread -o $@ $^ $(LIBS_CLIENT) $(LIBS_SYNC) $(LIBS_SERVER) $(LIBS_TEST)
+
+$(BA)/tests/test_sync_faults: tests/unit/test_sync_faults.c $(BA)/libsync.a $(BA)/libserver.a $(BA)/libdata.a $(BA)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SANFLAGS) $(CFLAGS_SYNC) $(CFLAGS_SERVER) -pthread -o $@ $^ $(LIBS_CLIENT) $(LIBS_SYNC) $(LIBS_SERVER) $(LIBS_TEST)
+
+$(B)/bench/bench_sync: bench/bench_sync.c $(B)/libsync.a $(B)/libserver.a $(B)/libdata.a $(B)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(CFLAGS_SYNC) $(CFLAGS_SERVER) -pthread -o $@ $^ $(LIBS_CLIENT) $(LIBS_SYNC) $(LIBS_SERVER)
+
+# `make bench` runs build/bench/bench_sync with the others, and first
+# bench/bench_sync.sh (wrk against a real guichetd on a free port).
+.PHONY: bench-sync
+bench: bench-sync
+bench-sync: $(B)/guichetd
+	@echo "== bench/bench_sync.sh"; sh bench/bench_sync.sh $(B)/guichetd
+# ---- end of sync faults and bench ------------------------------------------------
 
 # ---- translations ------------------------------------------------------------
 $(B)/locale/%/LC_MESSAGES/guichet.mo: po/%.po

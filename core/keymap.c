@@ -34,6 +34,7 @@ static const action_info actions[KM_ACTION_COUNT] = {
     [KM_HANDOFF_LEAVE] = {"handoff.leave", N_("Leave the window to the B post (交接)")},
     [KM_HANDOFF_RETURN] = {"handoff.return", N_("Take the window back from the B post")},
     [KM_ATTENDANCE_OPEN] = {"attendance.open", N_("Attendance: sign in, sign out, leave (考勤)")},
+    [KM_SYNC_OPEN] = {"sync.open", N_("Sync with the centre: state, refused events, changes not applied")},
     [KM_SCREEN_LOCK] = {"screen.lock", N_("Lock the screen")},
     [KM_USER_SWITCH] = {"user.switch", N_("Switch user")},
     [KM_HELP] = {"help", N_("Show the keys of this screen")},

@@ -4,7 +4,14 @@
  * content no longer matches its hashes (edited), a log that ends before the
  * chain head kept in meta (the last rows deleted), and finally the
  * immutability triggers being gone.  Rows are read as they are in the file,
- * whatever someone did to them with the sqlite3 shell. */
+ * whatever someone did to them with the sqlite3 shell.
+ *
+ * The chain covers this terminal's own events (terminal_id = meta
+ * terminal_id).  Events pulled from other terminals (data/sync_import.h)
+ * sit between them with their own seqs: the seq check runs over every row
+ * (a deleted foreign row is a gap too), the chain skips them, and each must
+ * still match its payload_hash.  Their own chains are the centre's to
+ * verify. */
 #include "data/audit.h"
 
 #include <inttypes.h>
@@ -22,9 +29,12 @@ static const char zero_hash[] = "00000000000000000000000000000000000000000000000
 
 /* Where the walk is. */
 typedef struct {
-    int64_t last_seq;
+    int64_t any_seq;                      /* the last row's seq, whoever recorded it */
+    int64_t last_seq;                     /* this terminal's last event */
     char last_hash[EV_HASH_HEX + 1];
     char last_id[UUID7_LEN + 1];
+    char terminal[EVENT_TERMINAL_MAX + 1];/* this terminal's id */
+    int64_t foreign;                      /* pulled events checked */
 } walk;
 
 static const char *text(sqlite3_stmt *st, int col)
@@ -63,16 +73,36 @@ static bool content_holds(sqlite3_stmt *st, int *why)
     return true;
 }
 
+/* A pulled event: only its payload against its payload_hash; 0 holds, 1 broken (r filled). */
+static int check_foreign(sqlite3_stmt *st, walk *w, audit_result *r)
+{
+    int64_t seq = sqlite3_column_int64(st, 0);
+    const char *id = text(st, 1), *payload = text(st, 4), *phash = text(st, 5);
+    char p2[EV_HASH_HEX + 1];
+    if (!payload || !phash || events_sha256_hex(payload, (size_t)sqlite3_column_bytes(st, 4), p2) != 0 ||
+        strcmp(p2, phash) != 0)
+        return found(r, AUDIT_CONTENT_CHANGED, seq, id,
+                     "event seq %" PRId64 " (%s, %s, pulled from terminal %s): its payload does not match its "
+                     "payload_hash: it was changed after it was stored", seq, id ? id : "?",
+                     text(st, 2) ? text(st, 2) : "?", text(st, 7) ? text(st, 7) : "?");
+    w->any_seq = seq;
+    w->foreign++;
+    r->checked++;
+    return 0;
+}
+
 /* Check one row against the walk so far; 0 holds, 1 broken (r filled). */
 static int check_row(sqlite3_stmt *st, walk *w, audit_result *r)
 {
     int64_t seq = sqlite3_column_int64(st, 0);
-    const char *id = text(st, 1), *prev = text(st, 9);
-    if (seq != w->last_seq + 1)
+    const char *id = text(st, 1), *prev = text(st, 9), *term = text(st, 7);
+    if (seq != w->any_seq + 1)
         return found(r, AUDIT_SEQ_GAP, seq, id,
                      "event seq %" PRId64 " (%s): events seq %" PRId64 "..%" PRId64
                      " before it are missing: rows were deleted from the log",
-                     seq, id ? id : "?", w->last_seq + 1, seq - 1);
+                     seq, id ? id : "?", w->any_seq + 1, seq - 1);
+    if (!term || strcmp(term, w->terminal) != 0)
+        return check_foreign(st, w, r);
     if (!prev || strcmp(prev, w->last_hash) != 0)
         return found(r, AUDIT_PREV_MISMATCH, seq, id,
                      "event seq %" PRId64 " (%s): its prev_hash does not match the hash of event seq %" PRId64
@@ -85,6 +115,7 @@ static int check_row(sqlite3_stmt *st, walk *w, audit_result *r)
                      id ? id : "?", text(st, 2) ? text(st, 2) : "?",
                      why == 1 ? "the payload does not match its payload_hash"
                               : why == 2 ? "hash mismatch" : "a column is empty");
+    w->any_seq = seq;
     w->last_seq = seq;
     snprintf(w->last_hash, sizeof w->last_hash, "%s", text(st, 10));
     snprintf(w->last_id, sizeof w->last_id, "%s", id ? id : "");
@@ -159,8 +190,11 @@ static int check_triggers(store *s, audit_result *r)
 int audit_verify(store *s, audit_result *r)
 {
     memset(r, 0, sizeof *r);
-    walk w = {0, "", ""};
+    walk w;
+    memset(&w, 0, sizeof w);
     memcpy(w.last_hash, zero_hash, sizeof w.last_hash);
+    if (events_terminal_id(s, w.terminal, sizeof w.terminal) != 0)
+        return -1;
     int rc = walk_rows(s, &w, r);
     if (rc == 0)
         rc = check_head(s, &w, r);
@@ -172,7 +206,12 @@ int audit_verify(store *s, audit_result *r)
         r->problem = AUDIT_OK;
         r->seq = w.last_seq;
         snprintf(r->id, sizeof r->id, "%s", w.last_id);
-        snprintf(r->message, sizeof r->message, "audit chain intact: %" PRId64 " event(s) verified", r->checked);
+        if (w.foreign == 0)
+            snprintf(r->message, sizeof r->message, "audit chain intact: %" PRId64 " event(s) verified", r->checked);
+        else
+            snprintf(r->message, sizeof r->message,
+                     "audit chain intact: %" PRId64 " event(s) verified (%" PRId64 " pulled from other terminals: "
+                     "payloads checked)", r->checked, w.foreign);
     }
     return 0;
 }

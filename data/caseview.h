@@ -75,6 +75,8 @@ typedef struct {
     char last_sync_error[256];                            /* "" when none */
     bool clock_offset_known;                              /* the centre's time was learnt at a sync */
     int64_t clock_offset_ms;                              /* the centre's clock minus this terminal's */
+    int64_t sync_rejected;                                /* dead letters: events the centre refused */
+    int64_t sync_unapplied;                               /* changes pulled from the centre not applied here */
 } cv_dashboard;
 
 /* One material of a case as last checked. */

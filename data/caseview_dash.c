@@ -4,7 +4,9 @@
  * as the lists, counted on the same indexes), the outbox, and the sync
  * state the sync agent (issue 6) leaves in meta: 'sync_last_ok_ms' (Unix
  * ms of the last successful exchange) and 'sync_last_error' (its last error,
- * absent or empty when none), docs/storage.md §11. */
+ * absent or empty when none), docs/storage.md §11, with the counts of dead
+ * letters (data/sync_store.h) and of pulled changes not applied
+ * (data/sync_import.h) that a supervisor looks into. */
 #include "data/caseview_int.h"
 
 #include <errno.h>
@@ -13,6 +15,8 @@
 #include <string.h>
 
 #include "data/events.h"
+#include "data/sync_import.h"
+#include "data/sync_store.h"
 
 /* The counts, in the order of the cv_dashboard fields they fill. */
 enum { K_RECEIVED, K_ACCEPTED, K_CONCLUDED, K_DUE_SOON, K_OVERDUE, K_SUPPLEMENT, K_DEFERRED, K_COUNT };
@@ -106,7 +110,8 @@ static int sync_state(store *s, cv_dashboard *d)
         d->clock_offset_known = errno == 0 && end != ms && *end == '\0';
         d->clock_offset_ms = d->clock_offset_known ? v : 0;
     }
-    return 0;
+    return sync_rejected_count(s, &d->sync_rejected) == 0 && sync_unapplied_count(s, &d->sync_unapplied) == 0 ? 0
+                                                                                                           : -1;
 }
 
 int cv_dashboard_get(store *s, const cv_scope *scope, cv_dashboard *out)

@@ -95,7 +95,8 @@ static int load(importer *im, char **text)
 {
     size_t len = 0;
     char msg[CATALOG_ERROR_LEN];
-    if (textfile_read(im->path, CATALOG_FILE_MAX_BYTES, text, &len, msg, sizeof msg) != 0) {
+    const char *file = im->file ? im->file : im->path;
+    if (textfile_read(file, CATALOG_FILE_MAX_BYTES, text, &len, msg, sizeof msg) != 0) {
         im->errors++;
         snprintf(im->rep->errors[im->rep->nerrors++], CATALOG_ERROR_LEN, "%s", msg);
         return -1;
@@ -118,7 +119,7 @@ static int load(importer *im, char **text)
         return -1;
     ini_message[0] = '\0';
     iniparser_set_error_callback(capture_ini_error);
-    im->d = iniparser_load(im->path);
+    im->d = iniparser_load(file);
     iniparser_set_error_callback(NULL);
     if (!im->d) {
         report_ini_failure(im);
@@ -161,8 +162,14 @@ static void importer_free(importer *im)
 
 int catalog_import_with(store *s, const char *path, const pinyin_table *py, catalog_report *rep)
 {
+    return cimp_import(s, path, NULL, false, py, rep);
+}
+
+int cimp_import(store *s, const char *path, const char *file, bool nested, const pinyin_table *py,
+                catalog_report *rep)
+{
     memset(rep, 0, sizeof *rep);
-    importer im = {.path = path, .rep = rep, .defaults_sec = -1};
+    importer im = {.path = path, .file = file, .nested = nested, .rep = rep, .defaults_sec = -1};
     char *text = NULL;
     int rc = -1;
     if (sodium_init() < 0) {

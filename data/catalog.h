@@ -113,6 +113,9 @@ typedef struct {
 int catalog_import(store *s, const char *path, catalog_report *rep);
 /* Import with a given pinyin table (loaded once by the caller). */
 int catalog_import_with(store *s, const char *path, const pinyin_table *py, catalog_report *rep);
+/* Import a catalogue given as text (the centre's centre.catalog), named `name` in errors, INSIDE the
+ * caller's transaction (catalog_text.c): 0, or -1 with rep->errors (the caller rolls back). */
+int catalog_import_text(store *s, const char *name, const char *text, size_t len, catalog_report *rep);
 /* The catalogue version in use: 0, 1 when nothing was ever imported, -1 on error (store_errmsg). */
 int catalog_current_version(store *s, catalog_version_info *out);
 /* Call fn for each item in code order; the number of items visited, or -1 on error (store_errmsg). */

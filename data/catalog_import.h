@@ -62,7 +62,9 @@ typedef struct {
 } pmat;
 
 typedef struct {
-    const char *path;
+    const char *path;   /* the name errors and the version row give */
+    const char *file;   /* where the bytes are read from (NULL: path) */
+    bool nested;        /* the caller holds the transaction (catalog_import_text) */
     catalog_report *rep;
     int errors;
     dictionary *d;
@@ -86,7 +88,12 @@ int cimp_check(importer *im);
 const char *cimp_next_alias(const char *p, const char **b, const char **e);
 /* The initial sets of each alias, separated by spaces; 0, or -1 when they do not fit. */
 int cimp_encode_aliases(const pinyin_table *py, const char *aliases, char *out, size_t cap);
-/* Replace the catalogue with the checked file in one transaction; 0, or -1 (store_errmsg). */
+/* Read, check and write the file at `file` under the name `path`; nested: inside the caller's
+ * transaction.  0, or -1 with the errors in rep. */
+int cimp_import(store *s, const char *path, const char *file, bool nested, const pinyin_table *py,
+                catalog_report *rep);
+/* Replace the catalogue with the checked file in one transaction (or inside the caller's when
+ * im->nested); 0, or -1 (store_errmsg). */
 int cimp_write(store *s, importer *im, const pinyin_table *py);
 
 #endif

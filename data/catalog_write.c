@@ -109,15 +109,16 @@ static int insert_items(store *s, importer *im, const pinyin_table *py, long lon
 int cimp_write(store *s, importer *im, const pinyin_table *py)
 {
     long long version = 0;
-    if (store_begin(s) != 0)
+    if (!im->nested && store_begin(s) != 0)
         return -1;
     if (run(s, "DELETE FROM catalog_material", "clearing the old materials") != 0 ||
         run(s, "DELETE FROM catalog_item", "clearing the old items") != 0 ||
         insert_version(s, im, &version) != 0 || insert_items(s, im, py, version) != 0) {
-        store_rollback(s);
+        if (!im->nested)
+            store_rollback(s);
         return -1;
     }
-    if (store_commit(s) != 0)
+    if (!im->nested && store_commit(s) != 0)
         return -1;
     im->rep->version = version;
     im->rep->items = (int)im->nitems;

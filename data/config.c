@@ -24,7 +24,8 @@ static const char *const known_keys[] = {
     "hours:summer_afternoon_end", "hours:winter_morning_start", "hours:winter_morning_end",
     "hours:winter_afternoon_start", "hours:winter_afternoon_end", "hours:summer_from", "hours:winter_from",
     "hours:grace_minutes", "attendance:leader_days_per_month", "attendance:clock_skew_minutes",
-    "sync:server", "sync:token_file", "sync:ca_file", "sync:interval_seconds",
+    "sync:server", "sync:token_file", "sync:ca_file", "sync:interval_seconds", "sync:proxy", "sync:pinned_pubkey",
+    "sync:autostart",
 };
 
 static char parse_error[512];
@@ -59,6 +60,7 @@ void config_defaults(gconfig *cfg)
     cfg->leader_days_per_month = 1;
     cfg->clock_skew_minutes = 5;
     cfg->sync_interval_seconds = 60;
+    cfg->sync_autostart = 1;
 }
 
 static int key_known(const char *key)
@@ -171,6 +173,22 @@ static int copy_colours(const dictionary *d, config_colours *dst, const char *fi
     return -1;
 }
 
+/* A yes/no key (when present): true/yes/on/1 or false/no/off/0 into *dst as 1 or 0. */
+static int copy_bool(const dictionary *d, const char *key, int *dst, const char *file, char *err, size_t errlen)
+{
+    const char *v = iniparser_getstring(d, key, NULL);
+    if (!v)
+        return 0;
+    static const char *const yes[] = {"true", "yes", "on", "1"}, *const no[] = {"false", "no", "off", "0"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(v, yes[i]) == 0 || strcmp(v, no[i]) == 0) {
+            *dst = strcmp(v, yes[i]) == 0;
+            return 0;
+        }
+    snprintf(err, errlen, "%s: %s must be true or false, not '%s'", file, key, v);
+    return -1;
+}
+
 /* An HH:MM key of [hours] (when present) into minutes since midnight. */
 static int copy_hhmm(const dictionary *d, const char *key, int *dst, const char *file, char *err, size_t errlen)
 {
@@ -241,6 +259,7 @@ static int read_values(const dictionary *d, gconfig *c, const char *f, char *err
         {"centre:complaint", c->centre_complaint}, {"centre:hours", c->centre_hours},
         {"terminal:code", c->terminal_code}, {"terminal:window", c->window},
         {"print:command", c->print_command}, {"sync:server", c->sync_server},
+        {"sync:proxy", c->sync_proxy},       {"sync:pinned_pubkey", c->sync_pinned_pubkey},
     };
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
         if (copy_path(d, paths[i].key, paths[i].dst, f, err, n) != 0)
@@ -254,6 +273,7 @@ static int read_values(const dictionary *d, gconfig *c, const char *f, char *err
         copy_int(d, "attendance:leader_days_per_month", 0, 31, &c->leader_days_per_month, f, err, n) != 0 ||
         copy_int(d, "attendance:clock_skew_minutes", 1, 120, &c->clock_skew_minutes, f, err, n) != 0 ||
         copy_int(d, "sync:interval_seconds", 1, 86400, &c->sync_interval_seconds, f, err, n) != 0 ||
+        copy_bool(d, "sync:autostart", &c->sync_autostart, f, err, n) != 0 ||
         read_hours(d, &c->hours, f, err, n) != 0)
         return -1;
     return copy_colours(d, &c->colours, f, err, n);

@@ -48,6 +48,9 @@ typedef struct {
     char sync_token_file[PATH_MAX];    /* [sync] token_file: file (mode 0600) holding this terminal's token */
     char sync_ca_file[PATH_MAX];       /* [sync] ca_file: CA certificates to verify the centre; "" = the system's */
     int sync_interval_seconds;         /* [sync] interval_seconds: between passes of guichet-sync; default 60 */
+    int sync_autostart;                /* [sync] autostart: the screen starts guichet-sync (1, default) or not (0) */
+    char sync_proxy[CONFIG_TEXT_MAX];  /* [sync] proxy: CURLOPT_PROXY (http://host:port); "" = https_proxy / no_proxy */
+    char sync_pinned_pubkey[CONFIG_TEXT_MAX]; /* [sync] pinned_pubkey: CURLOPT_PINNEDPUBLICKEY (sha256//...); "" = none */
 } gconfig;
 
 /* Fill cfg with the defaults of config.ini.example. */

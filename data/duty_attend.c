@@ -2,8 +2,10 @@
  * an on-site day (seed 001 篇一 "每次进出均须签到"), flagged "clock suspect"
  * when the terminal's clock looks wrong (earlier than the last event
  * recorded here, or off the centre's clock by more than [attendance]
- * clock_skew_minutes as the sync agent last measured it); the punches of a
- * day; a supervisor's corrections (a punch added with a reason, or one
+ * clock_skew_minutes as the sync agent last measured it), and carrying the
+ * centre's time (terminal time + that offset, "centre_at", Unix ms) once
+ * the offset is known, so the centre can place the punch on its own clock
+ * whatever this terminal's clock says; the punches of a day; a supervisor's corrections (a punch added with a reason, or one
  * voided with a reason; the row stays, marked).  The rules of lateness and
  * absence are core/attendance.h's, applied by the reports. */
 #include <inttypes.h>
@@ -43,15 +45,24 @@ static int one_int(store *s, const char *sql, int64_t *v, bool *has)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail_sql(s, "reading the clock check");
 }
 
-/* True when the terminal's clock looks wrong now. */
-static int clock_suspect(store *s, const duty_ctx *c, bool *suspect)
+/* What the clock check found: suspect, and the centre's time now when the offset is known. */
+typedef struct {
+    bool suspect;
+    bool has_centre;    /* the sync agent has measured the centre's clock */
+    int64_t centre_ms;  /* c->now_ms + that offset (Unix ms) */
+} clock_check;
+
+/* Whether the terminal's clock looks wrong now, and the centre's time when it is known. */
+static int clock_suspect(store *s, const duty_ctx *c, clock_check *k)
 {
     int64_t last = 0, offset = 0;
     bool has_last, has_offset;
     if (one_int(s, Q_LAST_CREATED, &last, &has_last) != 0 || one_int(s, Q_CLOCK_OFFSET, &offset, &has_offset) != 0)
         return -1;
     int64_t skew = (int64_t)(c->clock_skew_minutes > 0 ? c->clock_skew_minutes : CLOCK_SKEW_DEFAULT) * 60000;
-    *suspect = (has_last && c->now_ms < last) || (has_offset && (offset > skew || offset < -skew));
+    k->suspect = (has_last && c->now_ms < last) || (has_offset && (offset > skew || offset < -skew));
+    k->has_centre = has_offset;
+    k->centre_ms = has_offset ? c->now_ms + offset : 0;
     return 0;
 }
 
@@ -164,10 +175,10 @@ int duty_punch_now(store *s, const duty_ctx *c, att_punch_kind kind, bool *suspe
         return -1;
     if ((int)kind < 0 || kind >= NPUNCH)
         return desk_say(err, errlen, N_("unknown kind of punch"));
-    bool sus = false;
+    clock_check k = {false, false, 0};
     if (punch_allowed(s, c, kind, err, errlen) != 0)
         return -1;
-    if (clock_suspect(s, c, &sus) != 0)
+    if (clock_suspect(s, c, &k) != 0)
         return dutyi_store_fail(s, err, errlen);
     evbatch *b = evbatch_new(s, c->who.today, err, errlen);
     if (!b)
@@ -177,12 +188,14 @@ int duty_punch_now(store *s, const duty_ctx *c, att_punch_kind kind, bool *suspe
     evbatch_add(b, ev_int("minute", c->minute));
     evbatch_add(b, ev_str("kind", punch_names[kind]));
     evbatch_add(b, ev_str("window", c->who.window));
-    if (sus)
+    if (k.suspect)
         evbatch_add(b, ev_bool("clock_suspect", true));
+    if (k.has_centre) /* the projection ignores it; the centre reads the punch on its own clock */
+        evbatch_add(b, ev_int("centre_at", k.centre_ms));
     int ret = dutyi_commit(b, err, errlen);
     evbatch_free(b);
     if (ret == 0)
-        *suspect = sus;
+        *suspect = k.suspect;
     return ret;
 }
 

@@ -5,7 +5,9 @@
  * The chain head (last seq and hash) lives in meta 'chain_head' as
  * "SEQ:HASH" and is read and written inside the append transaction, so two
  * processes appending at once still form one chain; the next event takes
- * seq = head + 1 (explicitly, so a deleted last row leaves a visible gap).
+ * seq = head + 1 (explicitly, so a deleted last row leaves a visible gap),
+ * or the highest seq + 1 when events pulled from other terminals came after
+ * the head (they are outside this terminal's chain: data/sync_import.h).
  * Ids come from core/uuid7.c with this process's clock and libsodium's
  * random bytes. */
 #include "data/events.h"
@@ -87,7 +89,7 @@ int events_chain_hash(const ev_record *r, char *out)
 
 /* ---- the writer ------------------------------------------------------------- */
 
-enum { W_HEAD, W_TERMINAL, W_INSERT, W_OUTBOX, W_SET_HEAD, W_COUNT };
+enum { W_HEAD, W_TERMINAL, W_INSERT, W_OUTBOX, W_SET_HEAD, W_MAX_SEQ, W_COUNT };
 
 static const char *const writer_sql[W_COUNT] = {
     [W_HEAD] = "SELECT value FROM meta WHERE key = 'chain_head'",
@@ -96,6 +98,7 @@ static const char *const writer_sql[W_COUNT] = {
                  "created_at, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [W_OUTBOX] = "INSERT INTO outbox(event_seq) VALUES (?1)",
     [W_SET_HEAD] = "UPDATE meta SET value = ?1 WHERE key = 'chain_head'",
+    [W_MAX_SEQ] = "SELECT coalesce(max(seq), 0) FROM events",
 };
 
 struct event_writer {
@@ -189,6 +192,22 @@ static int read_head(event_writer *w, chain_head *h)
                                 "run `guichet audit verify`; nothing was recorded", rc == 0 ? v : "");
     h->seq = seq;
     snprintf(h->hash, sizeof h->hash, "%s", colon + 1);
+    return 0;
+}
+
+/* Events pulled from other terminals (data/sync_import.h) take seqs too: the next event goes after
+ * the highest seq in the log when that is beyond this terminal's own head. */
+static int skip_foreign(event_writer *w, chain_head *h)
+{
+    sqlite3_stmt *st = wstmt(w, W_MAX_SEQ);
+    if (!st)
+        return -1;
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return store_fail_sql(w->s, "reading the last seq");
+    int64_t top = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (top > h->seq)
+        h->seq = top;
     return 0;
 }
 
@@ -305,7 +324,7 @@ int events_writer_append(event_writer *w, const event_in *in, size_t n, event_ou
     if (store_begin(s) != 0)
         return -1;
     chain_head head;
-    int rc = read_head(w, &head) == 0 && read_terminal(w) == 0 ? 0 : -1;
+    int rc = read_head(w, &head) == 0 && skip_foreign(w, &head) == 0 && read_terminal(w) == 0 ? 0 : -1;
     for (size_t i = 0; rc == 0 && i < n; i++)
         rc = append_one(w, &in[i], &head, out ? &out[i] : NULL);
     if (rc == 0)

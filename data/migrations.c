@@ -11,6 +11,7 @@ static const migration list[] = {
     {7, "duty", schema_0007_duty},
     {8, "open", schema_0008_open},
     {9, "sync", schema_0009_sync},
+    {10, "pull", schema_0010_pull},
 };
 
 const migration *migrations_all(int *n)

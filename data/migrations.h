@@ -22,5 +22,6 @@ extern const char schema_0006_caseview[];
 extern const char schema_0007_duty[];
 extern const char schema_0008_open[];
 extern const char schema_0009_sync[];
+extern const char schema_0010_pull[];
 
 #endif

@@ -2,11 +2,14 @@
  * rules, one handler per event type (the table `handlers` at the end), and
  * the rebuild that replays the whole log.
  *
- * State that core/ folds (a case's lifecycle, a window's duty day) is
- * reconstructed by replaying the stored events of that case or window-day
- * through case_apply() / handoff_apply() and then applying the new event:
- * the rules are core's alone, and what the append path and the rebuild
- * compute is the same by construction.  Every handler checks its payload
+ * State that core/ folds is reconstructed from the stored events: a case is
+ * case_project() of every stored lifecycle event of that case, from this
+ * terminal and pulled from others, in id order (the same set gives the same
+ * row whatever the arrival order; the new event must be among those
+ * applied); a window's duty day replays its handoffs through
+ * handoff_apply() and then applies the new event.  The rules are core's
+ * alone, and what the append path, the pull and the rebuild compute is the
+ * same by construction.  Every handler checks its payload
  * and refuses with a message; the caller rolls the transaction back. */
 #include "data/project.h"
 
@@ -83,16 +86,18 @@ enum {
 static const char *const sql[Q_COUNT] = {
     [Q_CASE_GET] = "SELECT class, status, accepted, concluded, ended, deferred, supplements "
                    "FROM cases WHERE case_id = ?1",
-    [Q_CASE_HISTORY] = "SELECT id, type, json_extract(payload, '$.date'), json_extract(payload, '$.target') "
-                       "FROM events WHERE subject = ?1 AND type GLOB 'case.*' AND seq < ?2 ORDER BY seq",
+    [Q_CASE_HISTORY] = "SELECT id, type, json_extract(payload, '$.date'), json_extract(payload, '$.target'), "
+                       "json_extract(payload, '$.due'), json_extract(payload, '$.deadline'), "
+                       "json_extract(payload, '$.reason'), json_extract(payload, '$.basis') "
+                       "FROM events WHERE subject = ?1 AND type GLOB 'case.*' AND seq <= ?2 "
+                       "AND id NOT IN (SELECT id FROM sync_unapplied WHERE final = 1) ORDER BY lower(id)",
     [Q_CASE_INSERT] = "INSERT INTO cases(case_id, item, class, status, applicant_name, applicant_id, "
                       "applicant_phone, window_id, clerk, received, last_seq) "
                       "VALUES (?1, ?2, ?3, 'received', ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     [Q_CASE_UPDATE] = "UPDATE cases SET status = ?2, accepted = ?3, concluded = ?4, delivered = ?5, ended = ?6, "
                       "deferred = ?7, deferred_completed = ?8, supplements = ?9, clock_restart = ?10, "
-                      "first_visit = ?11, last_seq = ?12, due = coalesce(?13, due), "
-                      "deferred_deadline = coalesce(?14, deferred_deadline), reason = coalesce(?15, reason), "
-                      "basis = coalesce(?16, basis) WHERE case_id = ?1",
+                      "first_visit = ?11, last_seq = ?12, due = ?13, deferred_deadline = ?14, reason = ?15, "
+                      "basis = ?16 WHERE case_id = ?1",
     [Q_MATERIAL_UPSERT] = "INSERT INTO case_materials(case_id, idx, name, kind, may_defer, status, note, "
                           "checked_on, staff_id, last_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
                           "ON CONFLICT(case_id, idx) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
@@ -154,7 +159,12 @@ static const char *const sql[Q_COUNT] = {
 struct project_ctx {
     store *s;
     sqlite3_stmt *st[Q_COUNT];
-    ev_doc doc; /* the payload of the event being applied */
+    ev_doc doc;          /* the payload of the event being applied */
+    bool order_refusal;  /* the last refusal depends on what is stored (see project_refusal_is_final) */
+    case_event fold_ev[CASE_MAX_EVENTS]; /* a case's events being folded (case_step) */
+    case_verdict fold_v[CASE_MAX_EVENTS];
+    size_t fold_n;
+    case_state fold_state;
 };
 
 project_ctx *project_ctx_new(store *s)
@@ -330,7 +340,8 @@ static void date_str(gdate d, bool has, char *buf)
 
 /* ---- cases ----------------------------------------------------------------------- */
 
-/* What a lifecycle event carries besides its date (NULL / false when absent). */
+/* What a lifecycle event carries besides its date (NULL / false when absent), as its handler checks
+ * it; the case row takes these from every applied event in fold order (case_rows). */
 typedef struct {
     const char *due;
     const char *deadline;
@@ -350,38 +361,84 @@ static int case_class_of(project_ctx *p, const project_event *ev, case_class *cl
     if (rc == SQLITE_ROW)
         *cls = case_class_from_name(col_text(st, 0));
     sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
-        return refuse(p, ev, "no such case");
+    if (rc == SQLITE_DONE) {
+        refuse(p, ev, "no such case");
+        p->order_refusal = true; /* its case.received may come later from another terminal */
+        return -1;
+    }
     if (rc != SQLITE_ROW)
         return store_fail_sql(p->s, "reading a case");
     return *cls < CASE_CLASS_COUNT ? 0 : refuse(p, ev, "the stored case has an unknown class");
 }
 
-/* Fold the case's stored lifecycle events (before ev) into *cs. */
-static int case_replay(project_ctx *p, const project_event *ev, case_state *cs)
+/* What the applied lifecycle events carry besides their dates: for each, the last applied event (in
+ * fold order) that has it ("" when none). */
+typedef struct {
+    char due[DATE_STR_LEN], deadline[DATE_STR_LEN];
+    char reason[1024], basis[1024];
+} case_fold_extra;
+
+/* Keep a non-blank text value of column i in out. */
+static void take_text(sqlite3_stmt *st, int i, char *out, size_t len)
+{
+    const char *v = (const char *)sqlite3_column_text(st, i);
+    if (!blank(v))
+        snprintf(out, len, "%s", v);
+}
+
+/* The extras of an applied event (row st, type t) over what earlier ones gave. */
+static void take_extras(sqlite3_stmt *st, case_event_type t, case_fold_extra *x)
+{
+    gdate d;
+    if (date_parse(col_text(st, 4), &d) == 0)
+        date_format(d, x->due);
+    if (t == CASE_EV_ACCEPTED_DEFERRED && date_parse(col_text(st, 5), &d) == 0)
+        date_format(d, x->deadline);
+    if (t == CASE_EV_DENIED || t == CASE_EV_REJECTED || t == CASE_EV_RETURNED || t == CASE_EV_WITHDRAWN)
+        take_text(st, 6, x->reason, sizeof x->reason);
+    if (t == CASE_EV_REJECTED)
+        take_text(st, 7, x->basis, sizeof x->basis);
+}
+
+/* The case's lifecycle events stored up to ev, from every terminal, in id order (the order
+ * case_project folds them in), leaving out foreign events refused for their own content
+ * (sync_unapplied.final).  Without verdicts: fill p->fold_ev / p->fold_n.  With them: gather the
+ * extras of the applied ones into x.  0 or -1. */
+static int case_rows(project_ctx *p, const project_event *ev, const case_verdict *verdicts, case_fold_extra *x)
 {
     sqlite3_stmt *st = q(p, Q_CASE_HISTORY);
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, ev->subject, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 2, ev->seq);
+    size_t k = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        case_event e = {.target = CASE_STATUS_COUNT};
-        snprintf(e.id, sizeof e.id, "%s", col_text(st, 0));
-        e.type = case_event_type_from_name(col_text(st, 1) + 5); /* after "case." */
-        if (date_parse(col_text(st, 2), &e.date) != 0)
-            e.date = (gdate){0, 0, 0};
-        if (sqlite3_column_type(st, 3) != SQLITE_NULL)
-            e.target = case_status_from_name(col_text(st, 3));
-        case_verdict v = case_apply(cs, &e);
-        if (v != CASE_V_APPLIED) {
+        case_event_type t = case_event_type_from_name(col_text(st, 1) + 5); /* after "case." */
+        if (t >= CASE_EV_TYPE_COUNT)
+            continue; /* case.reassigned: not a lifecycle step */
+        if (k == CASE_MAX_EVENTS) {
             sqlite3_reset(st);
-            return refuse(p, ev, "the stored event %s of this case does not replay: %s", e.id,
-                          case_verdict_reason(v));
+            return refuse(p, ev, "the case holds more than %d lifecycle events", CASE_MAX_EVENTS);
         }
+        if (verdicts) {
+            if (verdicts[k++] == CASE_V_APPLIED)
+                take_extras(st, t, x);
+            continue;
+        }
+        case_event *e = &p->fold_ev[k++];
+        memset(e, 0, sizeof *e);
+        e->type = t;
+        e->target = CASE_STATUS_COUNT;
+        snprintf(e->id, sizeof e->id, "%s", col_text(st, 0));
+        if (date_parse(col_text(st, 2), &e->date) != 0)
+            e->date = (gdate){0, 0, 0};
+        if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+            e->target = case_status_from_name(col_text(st, 3));
     }
     sqlite3_reset(st);
+    if (!verdicts)
+        p->fold_n = k;
     return rc == SQLITE_DONE ? 0 : store_fail_sql(p->s, "reading a case's events");
 }
 
@@ -398,13 +455,16 @@ static int case_insert(project_ctx *p, const project_event *ev, const char *cons
     bind_text_or_null(st, 5, v[2]);
     bind_text_or_null(st, 6, v[3]);
     sqlite3_bind_text(st, 7, v[4], -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 8, ev->staff_id);
+    if (ev->staff_id)
+        sqlite3_bind_int64(st, 8, ev->staff_id);
+    else
+        sqlite3_bind_null(st, 8); /* a case the centre's back office received */
     sqlite3_bind_text(st, 9, received, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 10, ev->seq);
     return run(p, st, "adding the case");
 }
 
-static int case_update(project_ctx *p, const project_event *ev, const case_state *cs, const case_extra *x)
+static int case_update(project_ctx *p, const project_event *ev, const case_state *cs, const case_fold_extra *x)
 {
     char acc[DATE_STR_LEN], con[DATE_STR_LEN], del[DATE_STR_LEN], end[DATE_STR_LEN], dc[DATE_STR_LEN],
         cr[DATE_STR_LEN];
@@ -435,24 +495,35 @@ static int case_update(project_ctx *p, const project_event *ev, const case_state
     return run(p, st, "updating the case");
 }
 
-/* Apply a lifecycle event through core/case.h and store the new state. */
-static int case_step(project_ctx *p, const project_event *ev, case_event_type type, const case_extra *x,
-                     case_class cls)
+/* Apply a lifecycle event through core/case.h: fold every stored event of the case with case_project
+ * (the same set of events gives the same case whatever order they arrived in, DESIGN.md §4) and
+ * store the state when this event is among those applied. */
+static int case_step(project_ctx *p, const project_event *ev, case_event_type type, case_class cls)
 {
-    case_event e = {.type = type, .target = x->target};
-    if (need_date(p, ev, "date", &e.date) != 0)
+    gdate day;
+    if (need_date(p, ev, "date", &day) != 0)
         return -1;
-    snprintf(e.id, sizeof e.id, "%s", ev->id);
     if (type != CASE_EV_RECEIVED && case_class_of(p, ev, &cls) != 0)
         return -1;
-    case_state cs;
-    case_init(&cs, cls);
-    if (case_replay(p, ev, &cs) != 0)
+    if (case_rows(p, ev, NULL, NULL) != 0)
         return -1;
-    case_verdict v = case_apply(&cs, &e);
-    if (v != CASE_V_APPLIED)
-        return refuse(p, ev, "%s", case_verdict_reason(v));
-    return case_update(p, ev, &cs, x);
+    if (case_project(cls, p->fold_ev, p->fold_n, &p->fold_state, p->fold_v) != CASE_P_OK)
+        return refuse(p, ev, "the case's events cannot be folded");
+    size_t me = 0;
+    while (me < p->fold_n && case_event_id_cmp(p->fold_ev[me].id, ev->id) != 0)
+        me++;
+    if (me == p->fold_n)
+        return refuse(p, ev, "the event is not among the case's stored events");
+    if (p->fold_v[me] != CASE_V_APPLIED) {
+        refuse(p, ev, "%s", case_verdict_reason(p->fold_v[me]));
+        p->order_refusal = true;
+        return -1;
+    }
+    case_fold_extra x;
+    memset(&x, 0, sizeof x);
+    if (case_rows(p, ev, p->fold_v, &x) != 0)
+        return -1;
+    return case_update(p, ev, &p->fold_state, &x);
 }
 
 /* The optional "due" date of any lifecycle event (the verb computes it with core/deadline.h). */
@@ -472,7 +543,7 @@ static int plain_step(project_ctx *p, const project_event *ev, case_event_type t
     case_extra x = {.target = CASE_STATUS_COUNT};
     if (need_subject(p, ev) != 0 || read_due(p, ev, &x) != 0)
         return -1;
-    return case_step(p, ev, type, &x, CASE_CLASS_COUNT);
+    return case_step(p, ev, type, CASE_CLASS_COUNT);
 }
 
 /* The applicant's identifiers, checked by core (ID card / USCC, telephone). */
@@ -532,7 +603,7 @@ static int on_case_received(project_ctx *p, const project_event *ev)
     char received[DATE_STR_LEN];
     if (read_due(p, ev, &x) != 0 || case_insert(p, ev, v, c, date_format(day, received)) != 0)
         return -1;
-    return case_step(p, ev, CASE_EV_RECEIVED, &x, c);
+    return case_step(p, ev, CASE_EV_RECEIVED, c);
 }
 
 static int on_case_supplement_requested(project_ctx *p, const project_event *ev)
@@ -560,8 +631,7 @@ static int on_case_accepted_deferred(project_ctx *p, const project_event *ev)
         return -1;
     if (date_cmp(deadline, day) <= 0)
         return refuse(p, ev, "%s", ck_status_reason(CK_E_DEADLINE_PAST));
-    x.deadline = ev_get_str(&p->doc, "deadline");
-    return case_step(p, ev, CASE_EV_ACCEPTED_DEFERRED, &x, CASE_CLASS_COUNT);
+    return case_step(p, ev, CASE_EV_ACCEPTED_DEFERRED, CASE_CLASS_COUNT);
 }
 
 static int on_case_review_started(project_ctx *p, const project_event *ev)
@@ -591,7 +661,7 @@ static int on_case_denied(project_ctx *p, const project_event *ev)
         return -1;
     if (!x.reason)
         return plain_step(p, ev, CASE_EV_DENIED);
-    return case_step(p, ev, CASE_EV_DENIED, &x, CASE_CLASS_COUNT);
+    return case_step(p, ev, CASE_EV_DENIED, CASE_CLASS_COUNT);
 }
 
 static int on_case_delivered(project_ctx *p, const project_event *ev)
@@ -615,7 +685,7 @@ static int on_case_rejected(project_ctx *p, const project_event *ev)
     ck_status cs = ck_reject_check(x.reason, x.basis);
     if (cs != CK_OK)
         return refuse(p, ev, "%s", ck_status_reason(cs));
-    return case_step(p, ev, CASE_EV_REJECTED, &x, CASE_CLASS_COUNT);
+    return case_step(p, ev, CASE_EV_REJECTED, CASE_CLASS_COUNT);
 }
 
 /* 退回件 "注明原因" (seed 001 篇四 (七)): a reason is required. */
@@ -624,17 +694,16 @@ static int on_case_returned(project_ctx *p, const project_event *ev)
     case_extra x = {.target = CASE_STATUS_COUNT};
     if (need_subject(p, ev) != 0 || !(x.reason = need_str(p, ev, "reason", 1000)))
         return -1;
-    return case_step(p, ev, CASE_EV_RETURNED, &x, CASE_CLASS_COUNT);
+    return case_step(p, ev, CASE_EV_RETURNED, CASE_CLASS_COUNT);
 }
 
 static int on_case_withdrawn(project_ctx *p, const project_event *ev)
 {
-    case_extra x = {.target = CASE_STATUS_COUNT};
     bool bad = false;
     if (need_subject(p, ev) != 0)
         return -1;
-    x.reason = opt_str(p, ev, "reason", 1000, &bad);
-    return bad ? -1 : case_step(p, ev, CASE_EV_WITHDRAWN, &x, CASE_CLASS_COUNT);
+    opt_str(p, ev, "reason", 1000, &bad);
+    return bad ? -1 : case_step(p, ev, CASE_EV_WITHDRAWN, CASE_CLASS_COUNT);
 }
 
 /* A status reported by the centre: "target" names it; core judges it like the matching step. */
@@ -646,7 +715,7 @@ static int on_case_status_from_centre(project_ctx *p, const project_event *ev)
     x.target = case_status_from_name(ev_get_str(&p->doc, "target"));
     if (x.target >= CASE_STATUS_COUNT)
         return refuse(p, ev, "\"target\" must name a case status (received, accepted, approved ...)");
-    return case_step(p, ev, CASE_EV_STATUS_FROM_CENTRE, &x, CASE_CLASS_COUNT);
+    return case_step(p, ev, CASE_EV_STATUS_FROM_CENTRE, CASE_CLASS_COUNT);
 }
 
 /* ---- materials, notices, evaluations ------------------------------------------------ */
@@ -1614,6 +1683,7 @@ bool project_type_known(const char *type)
 
 int project_apply(project_ctx *p, const project_event *ev)
 {
+    p->order_refusal = false;
     handler fn = handler_for(ev->type);
     if (!fn)
         return refuse(p, ev, "unknown event type");
@@ -1623,11 +1693,35 @@ int project_apply(project_ctx *p, const project_event *ev)
     return fn(p, ev);
 }
 
+bool project_refusal_is_final(const project_ctx *p)
+{
+    return !p->order_refusal;
+}
+
 /* ---- rebuild and reading ---------------------------------------------------------------- */
+
+/* Run SQL without parameters; 0 or -1. */
+static int exec_sql(project_ctx *p, const char *text, const char *doing)
+{
+    return sqlite3_exec(store_db(p->s), text, NULL, NULL, NULL) == SQLITE_OK ? 0 : store_fail_sql(p->s, doing);
+}
+
+/* Apply an event another terminal (or the centre) recorded the way sync_import did: inside a
+ * savepoint, a refusal undone and skipped (it is listed in sync_unapplied).  0, or -1 on a store error. */
+static int replay_foreign(project_ctx *p, const project_event *ev)
+{
+    if (exec_sql(p, "SAVEPOINT project_foreign", "starting a savepoint") != 0)
+        return -1;
+    if (project_apply(p, ev) != 0 &&
+        exec_sql(p, "ROLLBACK TO project_foreign", "undoing a refused foreign event") != 0)
+        return -1;
+    return exec_sql(p, "RELEASE project_foreign", "ending a savepoint");
+}
 
 static int replay_all(project_ctx *p)
 {
-    sqlite3_stmt *st = store_prepare(p->s, "SELECT seq, id, type, subject, payload, staff_id, created_at "
+    sqlite3_stmt *st = store_prepare(p->s, "SELECT seq, id, type, subject, payload, coalesce(staff_id, 0), created_at, "
+                                           "terminal_id = (SELECT value FROM meta WHERE key = 'terminal_id') "
                                            "FROM events ORDER BY seq");
     if (!st)
         return -1;
@@ -1636,7 +1730,9 @@ static int replay_all(project_ctx *p)
         project_event ev = {sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2),
                             (const char *)sqlite3_column_text(st, 3), col_text(st, 4),
                             (int32_t)sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6)};
-        if (project_apply(p, &ev) != 0) {
+        if (sqlite3_column_int(st, 7) == 0) {
+            ret = replay_foreign(p, &ev);
+        } else if (project_apply(p, &ev) != 0) {
             char why[STORE_ERR_LEN];
             snprintf(why, sizeof why, "%s", store_errmsg(p->s));
             ret = store_fail(p->s, "rebuild stopped at event seq %" PRId64 " (%s): %s", ev.seq, ev.id, why);

@@ -3,7 +3,11 @@
  * window's duty) derived from the events through core/'s rules.  One handler
  * per event type; a handler that refuses an event (core/case.h says it is
  * out of order, core/handoff.h refuses the handoff, ...) makes the append
- * roll back.  project_rebuild() replays the whole log.
+ * roll back.  project_rebuild() replays the whole log; events other terminals
+ * recorded (data/sync_import.h) are replayed with the same tolerance as
+ * when they were pulled: one the projections refuse is skipped.  A case is
+ * the fold of all its stored lifecycle events (core/case.h case_project), so
+ * the same events give the same case row whatever order they arrived in.
  *
  * events.c calls project_apply() inside its transaction; verbs call
  * project_rebuild() and project_case_get(). */
@@ -57,6 +61,10 @@ void project_ctx_free(project_ctx *p);
 bool project_type_known(const char *type);
 /* Apply one stored event inside the caller's transaction; 0, or -1 with store_errmsg saying why it is refused. */
 int project_apply(project_ctx *p, const project_event *ev);
+/* After project_apply refused: true when the refusal is about the event itself (its payload), the same
+ * whatever else is stored; false when it depends on the order events arrived in (no such case yet, a
+ * case step out of order), so a later case fold may still take it. */
+bool project_refusal_is_final(const project_ctx *p);
 /* Empty every projection table and replay all events in seq order, in one transaction; 0 or -1. */
 int project_rebuild(store *s);
 /* The projection tables, in the order rebuild empties them; *n gets how many. */

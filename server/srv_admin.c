@@ -1,8 +1,9 @@
 /* srv_admin.c - the administration verbs: `terminal add NAME` (prints the
  * new token once; only its SHA-256 is stored), `terminal list` (never shows a
  * token), `terminal revoke NAME` (its token is refused from then on) and
- * `stats` (events per type, per terminal, last seen).  Output on stdout,
- * one-line reasons on stderr. */
+ * `stats` (events per type, per terminal, last seen); the centre's verbs
+ * (window, staff, roster, catalog, calendar, case) are srv_centre_admin.c.
+ * Output on stdout, one-line reasons on stderr. */
 #include "server/srv_admin.h"
 
 #include <stdio.h>
@@ -11,16 +12,18 @@
 
 #include "server/srv_api.h"
 #include "server/srv_auth.h"
+#include "server/srv_centre_admin.h"
 #include "server/srv_store.h"
 
 bool srv_admin_is_verb(const char *word)
 {
-    return strcmp(word, "terminal") == 0 || strcmp(word, "stats") == 0;
+    return strcmp(word, "terminal") == 0 || strcmp(word, "stats") == 0 || srv_centre_is_verb(word);
 }
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: guichetd [--db FILE] terminal add NAME | terminal list | terminal revoke NAME | stats\n");
+    fprintf(stderr, "usage: guichetd [--db FILE] terminal add NAME | terminal list | terminal revoke NAME | stats\n%s",
+            srv_centre_usage());
 }
 
 /* 1..SRV_NAME_MAX of a-z, 0-9, '-' and '_'. */
@@ -137,7 +140,7 @@ static int check_words(int argc, char **argv)
     if (argc == 3 && strcmp(argv[0], "terminal") == 0 &&
         (strcmp(argv[1], "add") == 0 || strcmp(argv[1], "revoke") == 0))
         return 0;
-    return 2;
+    return srv_centre_is_verb(argv[0]) && srv_centre_words_ok(argc, argv) ? 0 : 2;
 }
 
 int srv_admin_run(const char *db, int argc, char **argv)
@@ -157,7 +160,12 @@ int srv_admin_run(const char *db, int argc, char **argv)
         return 1;
     }
     int rc;
-    if (strcmp(argv[0], "stats") == 0)
+    char why[SRV_ERR_LEN];
+    if (srv_centre_is_verb(argv[0])) {
+        rc = srv_centre_run(s, argc, argv, stdin, stdout, why, sizeof why);
+        if (rc != 0)
+            fprintf(stderr, "guichetd: %s\n", why);
+    } else if (strcmp(argv[0], "stats") == 0)
         rc = stats(s);
     else if (strcmp(argv[1], "list") == 0)
         rc = terminal_list(s);

@@ -2,7 +2,10 @@
  * push stores each event once by id inside one write transaction together
  * with the batch's answer (kept forever under its idempotency key, replayed
  * byte for byte); pull reads a snapshot after the cursor's server seq,
- * leaving out the asking terminal's own events; health counts events. */
+ * leaving out the asking terminal's own events (centre events go to every
+ * terminal); both answer your_last_seq.  A cursor names a seq and the last
+ * 12 hex digits of the id stored there, so a replaced or restored database
+ * is noticed (409 resync).  Health counts events. */
 #include "server/srv_api.h"
 
 #include <jansson.h>
@@ -55,7 +58,9 @@ static void store_error(srv_reply *r, srv_store *s)
 int srv_api_auth(srv_store *s, const char *authorization, int64_t now, srv_terminal *t, srv_reply *r)
 {
     int rc = srv_auth_check(s, authorization, t);
-    if (rc == 0 && srv_terminal_seen(s, t->row, now) == 0)
+    /* last_seen is written at most once a minute: a write is an fsync
+     * (synchronous=FULL), and an idle terminal polls; bench/README.md. */
+    if (rc == 0 && (now - t->last_seen < SRV_SEEN_EVERY_MS || srv_terminal_seen(s, t->row, now) == 0))
         return 0;
     if (rc == 1)
         srv_api_error(r, 401, "unauthorized", "Authorization",
@@ -105,7 +110,14 @@ static int apply_batch(srv_store *s, const srv_terminal *t, const char *key, con
             return -1;
         }
     }
-    json_t *root = results ? json_pack("{s:o, s:I}", "results", results, "server_time", (json_int_t)now) : NULL;
+    int64_t last = 0;
+    if (srv_terminal_last_seq(s, t->terminal_id, &last) != 0) {
+        json_decref(results);
+        return -1;
+    }
+    json_t *root = results ? json_pack("{s:o, s:I, s:I}", "results", results, "server_time", (json_int_t)now,
+                                       "your_last_seq", (json_int_t)last)
+                           : NULL;
     *answer = root ? json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     json_decref(root);
     if (!*answer)
@@ -131,6 +143,12 @@ void srv_api_push(srv_store *s, srv_terminal *t, const char *key, const char *bo
     if (srv_push_parse(body, len, &p, &err) != 0) {
         r->status = err.status;
         r->body = srv_error_body(&err);
+        return;
+    }
+    if (strcmp(p.terminal, SRV_CENTRE_TERMINAL) == 0) {
+        srv_api_error(r, 403, "wrong_terminal", "terminal", "this terminal id is the centre's: a terminal cannot "
+                                                            "push as the centre");
+        srv_push_free(&p);
         return;
     }
     if (srv_store_begin(s) != 0) {
@@ -168,15 +186,19 @@ void srv_api_push(srv_store *s, srv_terminal *t, const char *key, const char *bo
 
 /* --- pull ------------------------------------------------------------------ */
 
-/* "v1." + a decimal seq without leading zeros; -1 when malformed. */
-static int64_t cursor_seq(const char *cursor)
+#define CURSOR_TAIL 12 /* hex digits of the id at the cursor's seq */
+
+/* "v1." + a decimal seq without leading zeros, then (seq > 0) "." + the last 12 hex digits of the id stored at
+ * that seq (into tail); the seq, or -1 when malformed. */
+static int64_t cursor_seq(const char *cursor, char tail[CURSOR_TAIL + 1])
 {
+    tail[0] = '\0';
     if (!cursor)
         return 0;
     if (strncmp(cursor, "v1.", 3) != 0)
         return -1;
     const char *d = cursor + 3;
-    size_t n = strlen(d);
+    size_t n = strcspn(d, ".");
     if (n == 0 || n > 18 || (d[0] == '0' && n > 1))
         return -1;
     int64_t v = 0;
@@ -185,7 +207,36 @@ static int64_t cursor_seq(const char *cursor)
             return -1;
         v = v * 10 + (d[i] - '0');
     }
+    if (v == 0)
+        return d[n] == '\0' ? 0 : -1;
+    if (d[n] != '.' || !srv_hex_valid(d + n + 1, CURSOR_TAIL))
+        return -1;
+    memcpy(tail, d + n + 1, CURSOR_TAIL + 1);
     return v;
+}
+
+/* The cursor for seq whose event has this id ("v1.0" for seq 0). */
+static void cursor_make(int64_t seq, const char *id, char *out, size_t len)
+{
+    size_t n = strlen(id);
+    if (seq <= 0 || n < CURSOR_TAIL)
+        snprintf(out, len, "v1.0");
+    else
+        snprintf(out, len, "v1.%lld.%s", (long long)seq, id + n - CURSOR_TAIL);
+}
+
+/* 0 when the cursor names an event this database holds (or the start), 1 when it does not, -1 on a store error. */
+static int cursor_known(srv_store *s, int64_t after, const char *tail, int64_t max_seq)
+{
+    if (after == 0)
+        return 0;
+    if (after < 0 || after > max_seq)
+        return 1;
+    char id[SRV_ID_LEN + 1];
+    int rc = srv_event_id_at(s, after, id);
+    if (rc != 0)
+        return rc;
+    return strcmp(id + SRV_ID_LEN - CURSOR_TAIL, tail) == 0 ? 0 : 1;
 }
 
 /* 1..SRV_LIMIT_MAX, the default when absent, -1 when bad. */
@@ -208,7 +259,8 @@ static int parse_limit(const char *limit)
 typedef struct {
     json_t *changes;
     int limit, seen;
-    int64_t last_seq; /* server seq of the last change put in the answer */
+    int64_t last_seq;             /* server seq of the last change put in the answer */
+    char last_id[SRV_ID_LEN + 1]; /* and its id */
 } feed;
 
 static int add_change(void *ctx, int64_t server_seq, const char *terminal_id, const srv_event *e)
@@ -225,6 +277,7 @@ static int add_change(void *ctx, int64_t server_seq, const char *terminal_id, co
     if (!c || json_array_append_new(f->changes, c) != 0)
         return -1;
     f->last_seq = server_seq;
+    snprintf(f->last_id, sizeof f->last_id, "%s", e->id);
     return 0;
 }
 
@@ -236,16 +289,20 @@ void srv_api_changes(srv_store *s, const srv_terminal *t, const char *cursor, co
         srv_api_error(r, 400, "bad_request", "limit", "limit must be a whole number from 1 to 1000");
         return;
     }
-    int64_t after = cursor_seq(cursor), max_seq = 0;
+    char tail[CURSOR_TAIL + 1], max_id[SRV_ID_LEN + 1];
+    int64_t after = cursor_seq(cursor, tail), max_seq = 0, mine = 0;
     feed f = {.changes = json_array(), .limit = n};
-    int ok = f.changes && srv_store_begin_read(s) == 0 && srv_events_max_seq(s, &max_seq) == 0;
-    if (ok && (after < 0 || after > max_seq)) {
+    int ok = f.changes && srv_store_begin_read(s) == 0 && srv_events_last(s, &max_seq, max_id) == 0;
+    int known = ok ? cursor_known(s, after, tail, max_seq) : 0;
+    if (ok && known == 1) {
         srv_store_rollback(s);
         json_decref(f.changes);
         srv_api_error(r, 409, "resync", "cursor", "unknown cursor: start again without a cursor");
         return;
     }
-    ok = ok && srv_events_after(s, after, t->terminal_id[0] ? t->terminal_id : NULL, n + 1, add_change, &f) == 0;
+    ok = ok && known == 0 &&
+         srv_events_after(s, after, t->terminal_id[0] ? t->terminal_id : NULL, n + 1, add_change, &f) == 0 &&
+         (!t->terminal_id[0] || srv_terminal_last_seq(s, t->terminal_id, &mine) == 0);
     srv_store_rollback(s); /* a read snapshot: nothing to commit */
     if (!ok) {
         json_decref(f.changes);
@@ -253,10 +310,14 @@ void srv_api_changes(srv_store *s, const srv_terminal *t, const char *cursor, co
         return;
     }
     int more = f.seen > n;
-    char next[32];
-    snprintf(next, sizeof next, "v1.%lld", (long long)(more ? f.last_seq : max_seq));
-    reply_json(r, 200, json_pack("{s:o, s:s, s:b, s:I}", "changes", f.changes, "next_cursor", next,
-                                 "has_more", more, "server_time", (json_int_t)now));
+    char next[48];
+    if (more)
+        cursor_make(f.last_seq, f.last_id, next, sizeof next);
+    else
+        cursor_make(max_seq, max_id, next, sizeof next);
+    reply_json(r, 200, json_pack("{s:o, s:s, s:b, s:I, s:I}", "changes", f.changes, "next_cursor", next,
+                                 "has_more", more, "server_time", (json_int_t)now, "your_last_seq",
+                                 (json_int_t)mine));
 }
 
 /* --- health ------------------------------------------------------------------ */

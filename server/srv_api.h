@@ -11,6 +11,7 @@
 
 #define SRV_LIMIT_DEFAULT 200
 #define SRV_LIMIT_MAX 1000
+#define SRV_SEEN_EVERY_MS 60000 /* a terminal's last_seen is rewritten at most this often */
 
 /* An answer: HTTP status and a malloc'd JSON body. */
 typedef struct {

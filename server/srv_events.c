@@ -1,7 +1,8 @@
 /* srv_events.c - the events table (stored once by id, never overwritten,
  * numbered by server_seq inside the committing transaction), the change feed
- * read after a server seq, the batches table (answers kept forever by
- * idempotency key) and the counts `guichetd stats` prints. */
+ * read after a server seq, what a cursor check and your_last_seq read, the
+ * batches table (answers kept forever by idempotency key) and the counts
+ * `guichetd stats` prints. */
 #include "server/srv_store_int.h"
 
 #include <stdlib.h>
@@ -68,6 +69,53 @@ int srv_events_count(srv_store *s, int64_t *n)
 int srv_events_max_seq(srv_store *s, int64_t *seq)
 {
     return query_int64(s, "SELECT coalesce(max(server_seq), 0) FROM events", seq, "reading the last seq");
+}
+
+int srv_events_last(srv_store *s, int64_t *seq, char id[SRV_ID_LEN + 1])
+{
+    sqlite3_stmt *st = srv_prepare(s, "SELECT server_seq, id FROM events ORDER BY server_seq DESC LIMIT 1");
+    if (!st)
+        return -1;
+    int rc = sqlite3_step(st);
+    *seq = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    id[0] = '\0';
+    if (rc == SQLITE_ROW)
+        srv_column_copy(st, 1, id, SRV_ID_LEN + 1);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : srv_fail_sql(s, "reading the last event");
+}
+
+int srv_event_id_at(srv_store *s, int64_t seq, char id[SRV_ID_LEN + 1])
+{
+    sqlite3_stmt *st = srv_prepare(s, "SELECT id FROM events WHERE server_seq = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, seq);
+    int rc = sqlite3_step(st);
+    id[0] = '\0';
+    if (rc == SQLITE_ROW)
+        srv_column_copy(st, 0, id, SRV_ID_LEN + 1);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return 0;
+    return rc == SQLITE_DONE ? 1 : srv_fail_sql(s, "reading the event at a cursor");
+}
+
+int srv_terminal_last_seq(srv_store *s, const char *terminal_id, int64_t *seq)
+{
+    sqlite3_stmt *st = srv_prepare(s, "SELECT coalesce(max(terminal_seq), 0) FROM events WHERE terminal = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, terminal_id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    *seq = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : srv_fail_sql(s, "reading a terminal's last seq");
+}
+
+int64_t srv_event_last_insert(srv_store *s)
+{
+    return (int64_t)sqlite3_last_insert_rowid(s->db);
 }
 
 static const char *text_or_null(sqlite3_stmt *st, int col)

@@ -1,8 +1,12 @@
 /* srv_http.c - the HTTP layer of guichetd on libmicrohttpd: one internal
- * polling thread serves every connection (the store is used from that thread
- * only), at most SRV_CONN_MAX connections, bodies over SRV_BODY_MAX refused
- * with 413 from Content-Length or while reading, token checked before any
- * body is read, JSON error bodies, and one log line per request:
+ * polling thread serves every connection, so requests are handled one at a
+ * time (the store is used from that thread only: SQLite has one writer at a
+ * time anyway, and a push is one write transaction); connections limited in
+ * all and per client address; HTTPS when given a certificate and key;
+ * bodies over SRV_BODY_MAX refused with 413 from Content-Length, while
+ * reading, or once a gzip body is inflated (Content-Encoding: gzip; another
+ * encoding is 415, a corrupt stream 400 bad_gzip); token checked before any
+ * body is read; JSON error bodies; one log line per request:
  *   TIME method=M path=P status=S terminal=NAME ms=N */
 #include "server/srv_http.h"
 
@@ -12,11 +16,13 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "server/srv_api.h"
+#include "server/srv_gzip.h"
 #include "server/srv_json.h"
 
 struct srv_http {
@@ -24,6 +30,7 @@ struct srv_http {
     srv_store *store;
     FILE *log;
     unsigned port;
+    char *cert, *key; /* copies of the PEM texts while the daemon runs (NULL: plain HTTP) */
     atomic_int in_flight;
 };
 
@@ -35,6 +42,7 @@ typedef struct {
     int64_t start_ms;
     int status;         /* 0 until a response is queued */
     int too_big;
+    int gzip;           /* the body came with Content-Encoding: gzip */
     char method[8];
     char path[64];
     char terminal[SRV_NAME_MAX + 1];
@@ -121,6 +129,12 @@ static enum MHD_Result first_call(srv_http *h, struct MHD_Connection *c, request
         if (!ct || strncmp(ct, "application/json", 16) != 0)
             return send_error(c, rq, 415, "unsupported_media_type", "Content-Type",
                               "the body must be application/json");
+        const char *ce = header(c, MHD_HTTP_HEADER_CONTENT_ENCODING);
+        if (ce && strcasecmp(ce, "gzip") == 0)
+            rq->gzip = 1;
+        else if (ce && strcasecmp(ce, "identity") != 0)
+            return send_error(c, rq, 415, "unsupported_media_type", "Content-Encoding",
+                              "a body is sent plain or with Content-Encoding: gzip");
     }
     srv_reply r = {0};
     if (srv_api_auth(h->store, header(c, MHD_HTTP_HEADER_AUTHORIZATION), srv_now_ms(), &rq->t, &r) != 0)
@@ -153,6 +167,27 @@ static void take_body(request *rq, const char *data, size_t n)
     rq->body[rq->len] = '\0';
 }
 
+/* Replace a gzip body by its inflated text; 0, or -1 when an error answer was queued (*result set). */
+static int inflate_body(struct MHD_Connection *c, request *rq, enum MHD_Result *result)
+{
+    char *plain = NULL;
+    size_t n = 0;
+    srv_gz gz = srv_gunzip(rq->body ? rq->body : "", rq->len, SRV_BODY_MAX, &plain, &n);
+    if (gz == SRV_GZ_OK) {
+        free(rq->body);
+        rq->body = plain;
+        rq->len = n;
+        return 0;
+    }
+    if (gz == SRV_GZ_TOO_LARGE)
+        *result = send_error(c, rq, 413, "body_too_large", "body", "a request body is at most 4 MiB once inflated");
+    else if (gz == SRV_GZ_CORRUPT)
+        *result = send_error(c, rq, 400, "bad_gzip", "body", "the body is not a complete gzip stream");
+    else
+        *result = send_error(c, rq, 500, "internal", "", "out of memory");
+    return -1;
+}
+
 static enum MHD_Result dispatch(srv_http *h, struct MHD_Connection *c, request *rq)
 {
     srv_reply r = {0};
@@ -165,6 +200,9 @@ static enum MHD_Result dispatch(srv_http *h, struct MHD_Connection *c, request *
     } else if (rq->too_big) {
         return send_error(c, rq, 413, "body_too_large", "body", "a request body is at most 4 MiB");
     } else {
+        enum MHD_Result result;
+        if (rq->gzip && inflate_body(c, rq, &result) != 0)
+            return result;
         srv_api_push(h->store, &rq->t, header(c, "Idempotency-Key"), rq->body ? rq->body : "", rq->len, now, &r);
     }
     return send_reply(c, rq, &r);
@@ -233,11 +271,42 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **state, enum
     atomic_fetch_sub(&h->in_flight, 1);
 }
 
-srv_http *srv_http_start(const char *host, unsigned port, srv_store *store, FILE *log, char *err, size_t errlen)
+/* Keep copies of the PEM texts; 0, or -1 with err set. */
+static int take_tls(srv_http *h, const srv_http_opts *o, char *err, size_t errlen)
 {
-    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
-    if (port > 65535 || inet_pton(AF_INET, host, &addr.sin_addr) != 1) {
-        snprintf(err, errlen, "%s:%u: not an IPv4 address and port", host, port);
+    if (!o->cert_pem && !o->key_pem)
+        return 0;
+    if (!o->cert_pem || !o->key_pem) {
+        snprintf(err, errlen, "HTTPS needs both a certificate and its key");
+        return -1;
+    }
+    if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+        snprintf(err, errlen, "this libmicrohttpd was built without TLS");
+        return -1;
+    }
+    h->cert = strdup(o->cert_pem);
+    h->key = strdup(o->key_pem);
+    if (!h->cert || !h->key) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static void free_http(srv_http *h)
+{
+    if (h->key)
+        memset(h->key, 0, strlen(h->key));
+    free(h->cert);
+    free(h->key);
+    free(h);
+}
+
+srv_http *srv_http_start_opts(const srv_http_opts *o, srv_store *store, FILE *log, char *err, size_t errlen)
+{
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)o->port)};
+    if (o->port > 65535 || inet_pton(AF_INET, o->host, &addr.sin_addr) != 1) {
+        snprintf(err, errlen, "%s:%u: not an IPv4 address and port", o->host, o->port);
         return NULL;
     }
     srv_http *h = calloc(1, sizeof *h);
@@ -248,21 +317,40 @@ srv_http *srv_http_start(const char *host, unsigned port, srv_store *store, FILE
     h->store = store;
     h->log = log;
     atomic_init(&h->in_flight, 0);
-    h->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_AUTO,
-                                 0, NULL, NULL, on_request, h,
+    if (take_tls(h, o, err, errlen) != 0) {
+        free_http(h);
+        return NULL;
+    }
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_AUTO | (h->cert ? MHD_USE_TLS : 0);
+    struct MHD_OptionItem tls[] = {
+        {h->cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, h->cert},
+        {MHD_OPTION_HTTPS_MEM_KEY, 0, h->key},
+        {MHD_OPTION_END, 0, NULL},
+    };
+    h->daemon = MHD_start_daemon(flags, 0, NULL, NULL, on_request, h,
                                  MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-                                 MHD_OPTION_CONNECTION_LIMIT, (unsigned)SRV_CONN_MAX,
+                                 MHD_OPTION_CONNECTION_LIMIT, o->max_connections ? o->max_connections : SRV_CONN_MAX,
+                                 MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+                                 o->per_ip_connections ? o->per_ip_connections : SRV_CONN_PER_IP,
                                  MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SRV_CONN_TIMEOUT_S,
                                  MHD_OPTION_NOTIFY_COMPLETED, on_completed, h,
+                                 MHD_OPTION_ARRAY, tls,
                                  MHD_OPTION_END);
     if (!h->daemon) {
-        snprintf(err, errlen, "%s:%u: cannot listen (address in use or not allowed?)", host, port);
-        free(h);
+        snprintf(err, errlen, "%s:%u: cannot listen (address in use or not allowed%s?)", o->host, o->port,
+                 h->cert ? ", or the certificate and key do not load or do not match" : "");
+        free_http(h);
         return NULL;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(h->daemon, MHD_DAEMON_INFO_BIND_PORT);
-    h->port = info ? info->port : port;
+    h->port = info ? info->port : o->port;
     return h;
+}
+
+srv_http *srv_http_start(const char *host, unsigned port, srv_store *store, FILE *log, char *err, size_t errlen)
+{
+    srv_http_opts o = {.host = host, .port = port};
+    return srv_http_start_opts(&o, store, log, err, errlen);
 }
 
 unsigned srv_http_port(const srv_http *h)
@@ -280,5 +368,5 @@ void srv_http_stop(srv_http *h)
     for (int i = 0; i < 200 && atomic_load(&h->in_flight) > 0; i++) /* at most 10 s */
         usleep(50 * 1000);
     MHD_stop_daemon(h->daemon);
-    free(h);
+    free_http(h);
 }

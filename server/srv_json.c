@@ -123,7 +123,7 @@ static int check_event_shape(json_t *ev, size_t i, srv_error *err)
 
 /* --- values ------------------------------------------------------------------- */
 
-static bool type_valid(const char *t)
+bool srv_type_valid(const char *t)
 {
     size_t n = strlen(t), dots = 0, i;
     if (n == 0 || n > SRV_TYPE_MAX || t[0] == '.' || t[n - 1] == '.')
@@ -137,7 +137,7 @@ static bool type_valid(const char *t)
     return dots == 1;
 }
 
-static bool text_valid(const char *s, size_t max)
+bool srv_text_valid(const char *s, size_t max)
 {
     size_t n = strlen(s);
     if (n == 0 || n > max)
@@ -166,9 +166,9 @@ static void check_event_values(srv_push_event *pe)
         why = "id: not a lowercase UUIDv7";
     else if (e->seq < 1)
         why = "seq: must be at least 1";
-    else if (!type_valid(e->type))
+    else if (!srv_type_valid(e->type))
         why = "type: not of the form family.name (a-z and _)";
-    else if (e->subject && !text_valid(e->subject, SRV_SUBJECT_MAX))
+    else if (e->subject && !srv_text_valid(e->subject, SRV_SUBJECT_MAX))
         why = "subject: empty, longer than 128 bytes or with control characters";
     else if (!payload_is_object(e->payload))
         why = "payload: not a JSON object";
@@ -178,7 +178,7 @@ static void check_event_values(srv_push_event *pe)
         why = "payload_hash: not the SHA-256 of the payload";
     else if (e->staff < 1)
         why = "staff: must be at least 1";
-    else if (!text_valid(e->staff_code, SRV_STAFF_CODE_MAX))
+    else if (!srv_text_valid(e->staff_code, SRV_STAFF_CODE_MAX))
         why = "staff_code: empty, longer than 64 bytes or with control characters";
     else if (e->created_at < 0)
         why = "created_at: must not be negative";

@@ -50,6 +50,10 @@ void srv_error_set(srv_error *e, int status, const char *code, const char *where
 char *srv_error_body(const srv_error *e);
 /* True for a lowercase 8-4-4-4-12 UUID; with v7, also version 7 and variant 10. */
 bool srv_uuid_valid(const char *s, bool v7);
+/* True for an event type family.name ([a-z_] on both sides of one dot), at most SRV_TYPE_MAX bytes. */
+bool srv_type_valid(const char *t);
+/* True for 1..max bytes without control characters (UTF-8 is checked elsewhere). */
+bool srv_text_valid(const char *s, size_t max);
 /* True for exactly n lowercase hex digits. */
 bool srv_hex_valid(const char *s, size_t n);
 

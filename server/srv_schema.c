@@ -1,7 +1,10 @@
 /* srv_schema.c - guichetd's numbered schema migrations.  Migration 1: the
  * terminals (token kept only as its SHA-256), the events (immutable, unique
  * by id, numbered by server_seq in the committing transaction) and the
- * answers of push batches kept forever by idempotency key. */
+ * answers of push batches kept forever by idempotency key.  Migration 2: the
+ * centre's own records that its admin verbs check against (windows, staff
+ * with centre-wide numbers and PIN hashes, the roster); every change to them
+ * is also a centre event in `events` (docs/protocol.md "Centre changes"). */
 #include "server/srv_store_int.h"
 
 static const char schema_0001_sync[] =
@@ -43,8 +46,34 @@ static const char schema_0001_sync[] =
     "  answer          TEXT NOT NULL\n"
     ");\n";
 
+static const char schema_0002_centre[] =
+    "CREATE TABLE windows (\n"
+    "  code    TEXT PRIMARY KEY CHECK (length(code) BETWEEN 1 AND 8),\n"
+    "  name    TEXT NOT NULL,\n"
+    "  created INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE TABLE staff (\n"
+    "  num      INTEGER PRIMARY KEY CHECK (num > 0),\n"
+    "  code     TEXT NOT NULL UNIQUE,\n"
+    "  name     TEXT NOT NULL,\n"
+    "  roles    TEXT NOT NULL,\n"
+    "  windows  TEXT NOT NULL,\n" /* a JSON array of window codes */
+    "  pin_hash TEXT NOT NULL,\n"
+    "  active   INTEGER NOT NULL CHECK (active IN (0, 1)),\n"
+    "  updated  INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE TABLE roster (\n"
+    "  day     TEXT NOT NULL CHECK (length(day) = 10),\n"
+    "  window  TEXT NOT NULL REFERENCES windows(code),\n"
+    "  a       TEXT NOT NULL REFERENCES staff(code),\n"
+    "  b       TEXT NOT NULL REFERENCES staff(code),\n"
+    "  updated INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (day, window)\n"
+    ");\n";
+
 static const srv_migration list[] = {
     {1, "sync", schema_0001_sync},
+    {2, "centre", schema_0002_centre},
 };
 
 const srv_migration *srv_migrations_all(int *n)

@@ -15,6 +15,16 @@ typedef struct srv_store srv_store;
 #define SRV_NAME_MAX 32      /* bytes of a terminal name */
 #define SRV_TERMINAL_HEX 32  /* a terminal id: 16 bytes in lowercase hex */
 #define SRV_HASH_HEX 64      /* a SHA-256 in lowercase hex */
+#define SRV_ID_LEN 36        /* an event id: a UUID in 8-4-4-4-12 form */
+
+/* The centre's own pseudo terminal id and staff code (docs/protocol.md "Centre changes"). */
+#define SRV_CENTRE_TERMINAL "00000000000000000000000000000000"
+#define SRV_CENTRE_STAFF_CODE "centre"
+
+#define SRV_STAFF_CODE_BUF 17   /* a staff code: 2..16 of a-z 0-9 . _ - (as data/staff.h) */
+#define SRV_WINDOW_CODE_BUF 9   /* a window code: 1..8 of A-Z 0-9 - */
+#define SRV_TEXT_NAME_BUF 129   /* a name: 1..32 UTF-8 characters */
+#define SRV_WINDOWS_MAX 16      /* windows one staff member may serve (as data/staff.h) */
 
 /* A terminal as the server knows it. */
 typedef struct {
@@ -39,6 +49,18 @@ typedef struct {
     const char *prev_hash;
     const char *hash;
 } srv_event;
+
+/* A staff member of the centre, as the admin verbs keep it. */
+typedef struct {
+    int64_t num;                        /* centre-wide number, > 0 */
+    char code[SRV_STAFF_CODE_BUF];
+    char name[SRV_TEXT_NAME_BUF];
+    char roles[40];                     /* "clerk,supervisor" */
+    char windows[SRV_WINDOWS_MAX][SRV_WINDOW_CODE_BUF];
+    int n_windows;
+    char pin_hash[128];                 /* crypto_pwhash_str text */
+    int active;                         /* 1 active, 0 deactivated */
+} srv_staff;
 
 /* Called once per stored event by srv_events_after. */
 typedef int (*srv_event_fn)(void *ctx, int64_t server_seq, const char *terminal_id, const srv_event *e);
@@ -90,10 +112,36 @@ int srv_events_max_seq(srv_store *s, int64_t *seq);
 /* Up to `limit` events after server seq `after` not from terminal `exclude` (NULL: none excluded), in seq order. */
 int srv_events_after(srv_store *s, int64_t after, const char *exclude, int limit, srv_event_fn fn, void *ctx);
 
+/* The highest server seq and the id stored there (id "" and seq 0 when none). */
+int srv_events_last(srv_store *s, int64_t *seq, char id[SRV_ID_LEN + 1]);
+/* The id of the event at server seq: 0 found, 1 none, -1 error. */
+int srv_event_id_at(srv_store *s, int64_t seq, char id[SRV_ID_LEN + 1]);
+/* The highest terminal seq among the events a terminal pushed (0 when none). */
+int srv_terminal_last_seq(srv_store *s, const char *terminal_id, int64_t *seq);
+/* The server seq of the row srv_event_put just applied. */
+int64_t srv_event_last_insert(srv_store *s);
+
 /* The stored answer of a batch: 0 found (*answer malloc'd, *terminal_row set), 1 none, -1 error. */
 int srv_batch_get(srv_store *s, const char *key, int64_t *terminal_row, char **answer);
 /* Keep a batch's answer forever under its key. */
 int srv_batch_put(srv_store *s, const char *key, int64_t terminal_row, const char *answer);
+
+/* --- the centre's records (srv_centre_store.c) --- */
+
+/* Add a window: 0 added, 1 the code is taken, -1 error. */
+int srv_window_add(srv_store *s, const char *code, const char *name, int64_t now);
+/* Whether a window exists: 1 yes, 0 no, -1 error. */
+int srv_window_exists(srv_store *s, const char *code);
+/* Find a staff member by code: 0 found, 1 none, -1 error. */
+int srv_staff_get(srv_store *s, const char *code, srv_staff *out);
+/* The number the next staff member gets (max + 1, from 1). */
+int srv_staff_next_num(srv_store *s, int64_t *num);
+/* Insert or replace (by num) a staff member. */
+int srv_staff_put(srv_store *s, const srv_staff *st, int64_t now);
+/* Set the roster of one window on one day (replacing what was there). */
+int srv_roster_set(srv_store *s, const char *day, const char *window, const char *a, const char *b, int64_t now);
+/* The last centre event's own seq and hash (0 and 64 zeros when there is none yet). */
+int srv_centre_last(srv_store *s, int64_t *seq, char hash[SRV_HASH_HEX + 1]);
 
 /* Counts of events by type or by terminal (terminals without events included). */
 int srv_stats_each(srv_store *s, srv_stat which, srv_stat_fn fn, void *ctx);

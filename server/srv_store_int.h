@@ -1,5 +1,6 @@
 /* srv_store_int.h - what the srv_store*.c files share: the store struct,
- * the migration list and small statement helpers.  Not for srv_http/admin. */
+ * the migration list and small statement helpers (srv_centre.c uses srv_fail
+ * too, as it writes centre events).  Not for srv_http/admin. */
 #ifndef GUICHETD_SRV_STORE_INT_H
 #define GUICHETD_SRV_STORE_INT_H
 

@@ -1,6 +1,7 @@
 /* sync_conf.h - guichet-sync's settings: the [sync] keys of config.ini
- * (server, token_file, ca_file, interval_seconds), the database path, and
- * the terminal token read from its file, which must be private (0600). */
+ * (server, token_file, ca_file, proxy, pinned_pubkey, interval_seconds),
+ * the database path, and the terminal token read from its file, which must
+ * be private (0600). */
 #ifndef GUICHET_SYNC_CONF_H
 #define GUICHET_SYNC_CONF_H
 

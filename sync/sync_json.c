@@ -97,6 +97,17 @@ int sync_json_server_time(const char *body, int64_t *ms)
     return rc;
 }
 
+int sync_json_your_last_seq(const char *body, int64_t *seq)
+{
+    json_t *root = json_loads(body ? body : "", 0, NULL);
+    json_t *t = json_object_get(root, "your_last_seq");
+    int rc = json_is_integer(t) && json_integer_value(t) >= 0 ? 0 : -1;
+    if (rc == 0)
+        *seq = (int64_t)json_integer_value(t);
+    json_decref(root);
+    return rc;
+}
+
 int sync_json_results(const char *body, const event_row *rows, size_t n, sync_result *out, void **keep, char *err,
                       size_t errlen)
 {

@@ -18,6 +18,8 @@ int sync_json_results(const char *body, const event_row *rows, size_t n, sync_re
                       size_t errlen);
 /* The "server_time" (Unix ms) of a 200 answer; 0 found, -1 when absent or not a whole number. */
 int sync_json_server_time(const char *body, int64_t *ms);
+/* The "your_last_seq" of a 200 push answer (docs/protocol.md); 0 found, -1 when absent or not a whole number >= 0. */
+int sync_json_your_last_seq(const char *body, int64_t *seq);
 /* Free what sync_json_results kept. */
 void sync_json_free(void *keep);
 /* A 4xx/5xx body {"error": {"code", "message", "where"}} as "code: message (where)", or the status alone. */

@@ -3,11 +3,16 @@
  *
  *   guichet-sync [--config FILE] [--db FILE] [--once] [--rejected]
  *
- * Without --once it pushes the outbox every [sync] interval_seconds (sooner
- * or later after a failure: sync_backoff.h) until SIGTERM or SIGINT.
- * --once runs one pass: exit 0 when the outbox is empty afterwards, 1 when
- * events remain (no answer, the centre failing or refusing, a file error),
+ * A pass pushes the outbox, then pulls the other terminals' and the centre's
+ * changes (sync_pass.h).  Without --once it runs a pass every [sync]
+ * interval_seconds (sooner or later after a failure: sync_backoff.h) until
+ * SIGTERM or SIGINT, which let the exchange in flight finish, then exit 0.
+ * --once runs one pass: exit 0 when the outbox is empty afterwards and the
+ * pull reached the last change, 1 otherwise (no answer, the centre failing
+ * or refusing, a file error, another agent already syncing this database),
  * 2 on bad usage or configuration, 3 for a demonstration file (never sent).
+ * Each pass that did something prints one line (always with --once).
+ * One agent per database: sync_lock.h.
  * --rejected lists the events the centre rejected (table sync_rejected). */
 #include <inttypes.h>
 #include <limits.h>
@@ -23,7 +28,10 @@
 #include "data/store.h"
 #include "data/sync_store.h"
 #include "sync/sync_conf.h"
+#include "sync/sync_backoff.h"
 #include "sync/sync_http.h"
+#include "sync/sync_lock.h"
+#include "sync/sync_pass.h"
 #include "sync/sync_push.h"
 
 enum { EXIT_EMPTY = 0, EXIT_REMAIN = 1, EXIT_USAGE = 2, EXIT_DEMO = 3 };
@@ -68,20 +76,21 @@ static int parse_args(int argc, char **argv, options *o)
     return 0;
 }
 
-/* The config (--config, else the default file when it exists) and the store; NULL after a message. */
-static store *open_all(const options *o, gconfig *cfg)
+/* The config (--config, else the default file when it exists) and the store (its path into path, PATH_MAX
+ * bytes); NULL after a message. */
+static store *open_all(const options *o, gconfig *cfg, char *path)
 {
-    char path[PATH_MAX], err[STORE_ERR_LEN + PATH_MAX];
+    char err[STORE_ERR_LEN + PATH_MAX];
     config_defaults(cfg);
-    const char *cpath = o->config ? o->config : config_default_path(path, sizeof path) == 0 ? path : NULL;
+    const char *cpath = o->config ? o->config : config_default_path(path, PATH_MAX) == 0 ? path : NULL;
     if (cpath && config_load(cpath, cfg, err, sizeof err) != 0) {
         fprintf(stderr, "guichet-sync: %s\n", err);
         return NULL;
     }
     const char *given = o->db ? o->db : cfg->db;
     if (given && *given)
-        snprintf(path, sizeof path, "%s", given);
-    else if (store_default_path(path, sizeof path, err, sizeof err) != 0) {
+        snprintf(path, PATH_MAX, "%s", given);
+    else if (store_default_path(path, PATH_MAX, err, sizeof err) != 0) {
         fprintf(stderr, "guichet-sync: %s\n", err);
         return NULL;
     }
@@ -115,11 +124,15 @@ static int list_rejected(store *s)
     return EXIT_EMPTY;
 }
 
-/* Print what a pass did (a failure to stderr). */
-static void report(sync_pass_rc rc, const sync_report *r)
+/* Print what a pass did on one line (always when asked), a failure to stderr. */
+static void report(sync_pass_rc rc, const sync_report *r, bool always)
 {
-    if (r->applied + r->duplicate + r->rejected > 0)
-        printf("guichet-sync: %ld applied, %ld duplicate, %ld rejected\n", r->applied, r->duplicate, r->rejected);
+    long pulled = r->stored + r->unapplied + r->centre + r->refused;
+    if (always || r->applied + r->duplicate + r->rejected + pulled + r->requeued > 0)
+        printf("guichet-sync: pushed %ld applied, %ld duplicate, %ld rejected; pulled %ld event(s) "
+               "(%ld not applied), %ld centre change(s) (%ld refused), %ld already here%s; requeued %ld\n",
+               r->applied, r->duplicate, r->rejected, r->stored + r->unapplied, r->unapplied, r->centre + r->refused,
+               r->refused, r->known, r->resyncs ? " (after a resync)" : "", r->requeued);
     if (rc != SYNC_PASS_DONE)
         fprintf(stderr, "guichet-sync: %s\n", r->message);
     fflush(stdout);
@@ -134,21 +147,31 @@ static void pause_for(long seconds)
     }
 }
 
-/* Passes until a signal (or a refusal that waiting will not cure). */
-static int run_loop(store *s, const sync_conf *c, int interval)
+/* SIGTERM and SIGINT set `stopping`: the exchange in flight finishes first. */
+static void catch_stop(void)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_stop;
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
+}
+
+/* Passes until a signal (or a refusal that waiting will not cure). */
+static int run_loop(store *s, const sync_conf *c, int interval)
+{
+    int failures = 0; /* passes failed in a row: the pull has no per-event attempts to back off on */
     while (!stopping) {
         sync_report r;
-        sync_pass_rc rc = sync_push_pass(s, c, &r);
-        report(rc, &r);
+        sync_pass_rc rc = sync_pass(s, c, &r);
+        report(rc, &r, false);
+        if (rc == SYNC_PASS_STOPPED)
+            break;
         if (rc == SYNC_PASS_STOP || rc == SYNC_PASS_REFUSED)
             return rc == SYNC_PASS_REFUSED ? EXIT_DEMO : EXIT_REMAIN;
-        pause_for(rc == SYNC_PASS_RETRY ? r.wait_s : interval);
+        failures = rc == SYNC_PASS_DONE ? 0 : failures + 1;
+        long wait = rc == SYNC_PASS_DONE ? interval : sync_backoff_seconds(failures, -1);
+        pause_for(rc == SYNC_PASS_DONE || r.wait_s < wait ? wait : r.wait_s);
     }
     return EXIT_EMPTY;
 }
@@ -166,17 +189,32 @@ static int run(store *s, const gconfig *cfg, bool once)
         fprintf(stderr, "guichet-sync: libcurl cannot start\n");
         return EXIT_REMAIN;
     }
-    sync_conf c = {cfg->sync_server, token, cfg->sync_ca_file, 0};
+    catch_stop();
+    sync_conf c = {cfg->sync_server, token, cfg->sync_ca_file, 0, cfg->sync_proxy, cfg->sync_pinned_pubkey, &stopping};
     int code;
     if (once) {
         sync_report r;
-        sync_pass_rc rc = sync_push_pass(s, &c, &r);
-        report(rc, &r);
+        sync_pass_rc rc = sync_pass(s, &c, &r);
+        report(rc, &r, true);
         code = rc == SYNC_PASS_DONE ? EXIT_EMPTY : rc == SYNC_PASS_REFUSED ? EXIT_DEMO : EXIT_REMAIN;
     } else {
         code = run_loop(s, &c, cfg->sync_interval_seconds);
     }
     sync_http_global_cleanup();
+    return code;
+}
+
+/* The lock of this database, then run; the lock goes with the process. */
+static int run_locked(store *s, const gconfig *cfg, const char *path, bool once)
+{
+    char err[PATH_MAX + 200];
+    int fd;
+    if (sync_lock_take(path, &fd, err, sizeof err) != 0) {
+        fprintf(stderr, "guichet-sync: %s\n", err);
+        return EXIT_REMAIN;
+    }
+    int code = run(s, cfg, once);
+    sync_lock_release(fd);
     return code;
 }
 
@@ -186,7 +224,8 @@ int main(int argc, char **argv)
     if (parse_args(argc, argv, &o) != 0)
         return usage();
     gconfig cfg;
-    store *s = open_all(&o, &cfg);
+    char path[PATH_MAX];
+    store *s = open_all(&o, &cfg, path);
     if (!s)
         return EXIT_USAGE;
     int code;
@@ -196,7 +235,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "guichet-sync: this is a demonstration file: its events are never sent to the centre\n");
         code = EXIT_DEMO;
     } else
-        code = run(s, &cfg, o.once);
+        code = run_locked(s, &cfg, path, o.once);
     store_close(s);
     return code;
 }

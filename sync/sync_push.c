@@ -90,6 +90,9 @@ static sync_pass_rc answered(store *s, const batch *b, const sync_http_answer *a
         return batch_failed(s, b, SYNC_PASS_RETRY, -1, rep);
     }
     int rc = sync_apply_results(s, res, b->n, events_now_ms());
+    int64_t last;
+    if (rc == 0 && sync_json_your_last_seq(a->body, &last) == 0)
+        rep->your_last_seq = last;
     for (size_t i = 0; rc == 0 && i < b->n; i++)
         *(res[i].status == SYNC_APPLIED ? &rep->applied
                                         : res[i].status == SYNC_DUPLICATE ? &rep->duplicate : &rep->rejected) += 1;
@@ -118,12 +121,14 @@ static sync_pass_rc send_batch(store *s, const sync_conf *c, const batch *b, syn
     while (len > 0 && c->server[len - 1] == '/')
         len--;
     snprintf(url, sizeof url, "%.*s/v1/events", (int)len, c->server);
-    sync_http_req req = {url, c->token, b->key, c->ca_file, b->body, strlen(b->body)};
+    sync_http_req req = {url, c->token, b->key, c->ca_file, b->body, strlen(b->body), c->proxy, c->pinned_pubkey};
     sync_http_answer a;
     sync_pass_rc rc;
     char words[400];
     int64_t sent_ms = events_now_ms();
-    if (sync_http_post(&req, &a) != 0) {
+    int got = sync_http_post(&req, &a);
+    rep->gzipped += a.gzipped;
+    if (got != 0) {
         snprintf(rep->message, sizeof rep->message, "%s", a.error);
         rc = batch_failed(s, b, SYNC_PASS_RETRY, -1, rep);
     } else if (a.status == 200) {
@@ -156,12 +161,17 @@ static sync_pass_rc push_all(store *s, const sync_conf *c, sync_report *rep)
         event_rows_free(b.rows, b.fetched);
         if (rc != SYNC_PASS_DONE || empty)
             return rc;
+        if (c->stop && *c->stop) {
+            snprintf(rep->message, sizeof rep->message, "stopped before the outbox was empty");
+            return SYNC_PASS_STOPPED;
+        }
     }
 }
 
 sync_pass_rc sync_push_pass(store *s, const sync_conf *c, sync_report *rep)
 {
     memset(rep, 0, sizeof *rep);
+    rep->your_last_seq = -1;
     if (demo_is_demo(s)) {
         snprintf(rep->message, sizeof rep->message,
                  "this is a demonstration file: its events are never sent to the centre");

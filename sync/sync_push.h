@@ -7,7 +7,9 @@
 #ifndef GUICHET_SYNC_PUSH_H
 #define GUICHET_SYNC_PUSH_H
 
+#include <signal.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "data/store.h"
 
@@ -21,6 +23,9 @@ typedef struct {
     const char *token;   /* this terminal's token */
     const char *ca_file; /* NULL or "": the system's CA certificates */
     size_t batch_max;    /* 1..SYNC_BATCH_MAX; 0: SYNC_BATCH_DEFAULT */
+    const char *proxy;         /* [sync] proxy; NULL or "": libcurl's environment rules */
+    const char *pinned_pubkey; /* [sync] pinned_pubkey; NULL or "": none */
+    const volatile sig_atomic_t *stop; /* non-zero asks the pass to end after the current exchange; may be NULL */
 } sync_conf;
 
 /* How a pass ended. */
@@ -29,17 +34,25 @@ typedef enum {
     SYNC_PASS_RETRY,    /* no answer, or 408/429/5xx: events remain; try again after wait_s */
     SYNC_PASS_STOP,     /* the centre refused the request (another 4xx): message says why */
     SYNC_PASS_ERROR,    /* the terminal's file failed */
-    SYNC_PASS_REFUSED   /* a demonstration file: never sent */
+    SYNC_PASS_REFUSED,  /* a demonstration file: never sent */
+    SYNC_PASS_STOPPED   /* *stop was set: the pass ended after the current exchange */
 } sync_pass_rc;
 
 /* What a pass did. */
 typedef struct {
     long batches, applied, duplicate, rejected;
+    long gzipped;               /* batches whose body went gzip'd */
+    int64_t your_last_seq;      /* the centre's your_last_seq from the last answer that had it; -1: none */
+    long pages;                 /* pull: pages taken (sync_pull.h) */
+    long stored, unapplied, known, centre, refused; /* pull: what sync_import did (data/sync_import.h) */
+    long resyncs;               /* pull: 409 resync answers obeyed */
+    long requeued;              /* events put back into the outbox for a restored centre (sync_pass.h) */
+    int pulled_all;             /* pull: the last page said has_more = false */
     long wait_s;                /* SYNC_PASS_RETRY: seconds to wait (backoff, Retry-After) */
     char message[SYNC_MSG_LEN]; /* the failure in words; "" when DONE */
 } sync_report;
 
-/* Run one pass over s; the outcome is also left in meta. */
+/* Run one push pass over s (every field of rep reset first); the outcome is also left in meta. */
 sync_pass_rc sync_push_pass(store *s, const sync_conf *c, sync_report *rep);
 
 #endif

@@ -119,6 +119,7 @@ static const char *hint_label(km_action act)
     case KM_HANDOFF_LEAVE: return N_("Leave post");
     case KM_HANDOFF_RETURN: return N_("Return");
     case KM_ATTENDANCE_OPEN: return N_("Attendance");
+    case KM_SYNC_OPEN: return N_("Sync");
     case KM_CHECKLIST_PRESENT: return N_("Present");
     case KM_CHECKLIST_MISSING: return N_("Missing");
     case KM_CHECKLIST_DEFECTIVE: return N_("Defective");
@@ -314,6 +315,7 @@ static void global_action(app *a, km_action act, km_context ctx)
     case KM_HANDOFF_LEAVE: app_push(a, scr_handoff_leave_new(a)); break;
     case KM_HANDOFF_RETURN: app_push(a, scr_handoff_return_new(a)); break;
     case KM_ATTENDANCE_OPEN: app_push(a, scr_attendance_new(a)); break;
+    case KM_SYNC_OPEN: app_push(a, scr_sync_new(a)); break;
     case KM_SCREEN_LOCK: lock_asked(a); break;
     case KM_USER_SWITCH: switch_user(a); break;
     case KM_QUIT: quit(a); break;

@@ -153,5 +153,15 @@ screen *scr_rating_new(app *a, const char *case_id);
 screen *scr_handoff_leave_new(app *a);   /* leave the post: sheet, reason, the coverer's PIN */
 screen *scr_handoff_return_new(app *a);  /* take the post back with the coverer's confirmation */
 screen *scr_attendance_new(app *a);      /* punches, leave, corrections, reports */
+screen *scr_sync_new(app *a);            /* the sync state; dead letters and unapplied changes (supervisor) */
+
+/* The sync agent the screen runs in the background (tui/app_sync.c; the screen never links libcurl). */
+/* Start build/guichet-sync for db when [sync] server is set, autostart is on and the file is not a
+ * demonstration file; never blocks (called before curses starts). */
+void app_sync_start(const gconfig *cfg, const char *config_path, const char *db, bool demo);
+/* Stop the agent started here (SIGTERM, a short wait, then SIGKILL) and reap it. */
+void app_sync_stop(void);
+/* The agent's state in words (translated) into buf; *role how to show it. */
+void app_sync_describe(char *buf, size_t len, term_role *role);
 
 #endif

@@ -1,9 +1,10 @@
 /* client.c - starting the full-screen client (`guichet` with no verb):
  * configuration, calendar, keymaps (the defaults, then the site's file:
  * bad lines are collected and shown at the log-in screen, good ones apply),
- * the store, the centre and terminal codes; then curses and the main loop.
- * Anything that cannot start is said on stderr before curses takes the
- * terminal. */
+ * the store, the centre and terminal codes, the calendar the centre sent
+ * (which wins over the file's), the sync agent in the background
+ * (tui/app_sync.c); then curses and the main loop.  Anything that cannot
+ * start is said on stderr before curses takes the terminal. */
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,8 +12,10 @@
 
 #include "data/calendar_file.h"
 #include "data/cases.h"
+#include "data/demo.h"
 #include "data/desk.h"
 #include "data/keymap_file.h"
+#include "data/sync_import.h"
 #include "tui/app.h"
 #include "tui/client.h"
 #include "tui/i18n.h"
@@ -92,6 +95,32 @@ static int apply_codes(app *a)
     return cases_codes(a->db, a->centre, a->terminal) == 0 ? 0 : -1;
 }
 
+/* The calendar the centre sent (centre.calendar, pulled by guichet-sync: data/sync_import.h) is
+ * preferred to the file ([paths] calendar, --calendar or the default one): the centre keeps every
+ * terminal on the same working days.  A terminal that never received one reads its file; a stored
+ * one that cannot be read is said on stderr and the file is read instead. */
+static int centre_or_file_calendar(const verb_ctx *ctx, app *a, calendar *cal)
+{
+    int rc = sync_centre_calendar(a->db, cal);
+    if (rc == 0)
+        return 0;
+    if (rc < 0)
+        fprintf(stderr, "%s\n", store_errmsg(a->db));
+    return load_calendar(ctx, cal);
+}
+
+/* The database path as verb_open_store resolves it (the sync agent is given the same). */
+static int db_path(const verb_ctx *ctx, char *path, size_t len)
+{
+    char err[STORE_ERR_LEN];
+    const char *given = ctx->db ? ctx->db : ctx->config.db;
+    if (given && *given) {
+        snprintf(path, len, "%s", given);
+        return 0;
+    }
+    return store_default_path(path, len, err, sizeof err);
+}
+
 int client_run(verb_ctx *ctx)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -104,15 +133,21 @@ int client_run(verb_ctx *ctx)
     a.cfg = ctx->config;
     a.today = ctx->today;
     a.cal = &cal;
-    if (load_calendar(ctx, &cal) != 0 || load_keymaps(&a) != 0)
+    if (load_keymaps(&a) != 0)
         return VERB_FAIL;
     if (!(a.db = verb_open_store(ctx)))
         return VERB_FAIL;
     int rc = VERB_FAIL;
+    char path[PATH_MAX];
     desk_set_translator(translate);
-    if (apply_codes(&a) == 0 && term_open(&a.cfg) == 0) {
-        rc = app_run(&a) == 0 ? VERB_OK : VERB_FAIL;
-        term_close();
+    if (apply_codes(&a) == 0 && centre_or_file_calendar(ctx, &a, &cal) == 0) {
+        if (db_path(ctx, path, sizeof path) == 0)
+            app_sync_start(&a.cfg, ctx->config_path, path, demo_is_demo(a.db));
+        if (term_open(&a.cfg) == 0) {
+            rc = app_run(&a) == 0 ? VERB_OK : VERB_FAIL;
+            term_close();
+        }
+        app_sync_stop();
     }
     store_close(a.db);
     return rc;

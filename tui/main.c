@@ -84,6 +84,7 @@ int main(int argc, char **argv)
     if (i >= argc) { /* no verb: the full-screen client */
         if (load_config(&ctx, config_path) != 0 || local_today(&ctx.today) != 0)
             return VERB_USAGE;
+        ctx.config_path = config_path;
         return client_run(&ctx);
     }
     if (strcmp(argv[i], "sync") == 0) /* handed over to the sync agent (tui/verb_sync.c) */

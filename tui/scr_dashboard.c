@@ -4,7 +4,9 @@
  * without a handoff, seed 001 篇二 二(三)2, and the keys that hand it over),
  * today's figures, the supervision counts (电子监察: overdue in red with
  * "!!", due soon in yellow with "!", so they read in monochrome too), the
- * cases that need attention first, and the sync state.  Enter opens the
+ * cases that need attention first, and the sync state (for a supervisor,
+ * the events the centre refused and the pulled changes not applied here, in
+ * red when there are any: the sync screen, tui/scr_sync.c, lists them).  Enter opens the
  * selected case.  Everything is re-read when the screen is drawn after a key
  * that was not a move in its list (so it follows what the clerk just
  * recorded, here or on another screen), after a duty event recorded on this
@@ -169,7 +171,25 @@ static void draw_row(void *ctx, int i, int y, int cols, bool selected)
     term_put_padded(y, cols - 24, 24, when, selected ? ROLE_SELECTED : role);
 }
 
-static void draw_sync(dash *d, int y)
+/* For a supervisor: the dead letters and unapplied changes at the right end of row y, in red; the
+ * columns left for the rest of the row. */
+static int draw_sync_problems(dash *d, app *a, int y)
+{
+    app_session *se = app_session_now(a);
+    int64_t n = d->d.sync_rejected + d->d.sync_unapplied;
+    if (!se || !(se->staff.roles & STAFF_ROLE_SUPERVISOR) || n <= 0)
+        return COLS - 2;
+    char text[200], key[64];
+    app_key_for(a, KM_CTX_DASHBOARD, KM_SYNC_OPEN, key, sizeof key);
+    snprintf(text, sizeof text, _("%lld sync problems (%s)"), (long long)n, key);
+    int w = term_width(text);
+    if (w > COLS - 2)
+        w = COLS - 2;
+    term_put(y, COLS - 1 - w, w, text, ROLE_ALARM);
+    return COLS - 2 - w - 2;
+}
+
+static void draw_sync(dash *d, app *a, int y)
 {
     char line[400], when[40] = "";
     if (d->d.last_sync_ms >= 0) {
@@ -190,7 +210,7 @@ static void draw_sync(dash *d, int y)
                  (long long)((off + 30000) / 60000), d->d.clock_offset_ms > 0 ? _("behind") : _("ahead of"));
         role = ROLE_ALARM;
     }
-    term_put(y, 1, COLS - 2, line, role);
+    term_put(y, 1, draw_sync_problems(d, a, y), line, role);
     if (d->d.last_sync_error[0]) {
         snprintf(line, sizeof line, _("Last sync error: %s"), d->d.last_sync_error);
         term_put(y + 1, 1, COLS - 2, line, ROLE_ALARM);
@@ -304,7 +324,7 @@ static void dash_draw(screen *s, app *a, int top, int lines)
         term_put(top + 7, 3, COLS - 4, _("Nothing overdue or due soon at this window."), ROLE_OK);
     else
         ui_list_draw(&d->list, top + 7, rows, COLS, draw_row, d);
-    draw_sync(d, top + lines - 2);
+    draw_sync(d, a, top + lines - 2);
 }
 
 static scr_rc dash_key(screen *s, app *a, const keys_event *ev, km_action act)

@@ -15,6 +15,7 @@ typedef struct {
     gconfig config;          /* after --config / the default config file */
     const char *calendar;    /* --calendar FILE, overrides config */
     const char *db;          /* --db FILE, overrides [paths] db; NULL: the XDG default */
+    const char *config_path; /* --config FILE; NULL: the default file (passed on to the sync agent) */
     gdate today;             /* the terminal's date (GUICHET_TODAY overrides, for drills and tests) */
 } verb_ctx;
 

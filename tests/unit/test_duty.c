@@ -445,6 +445,20 @@ static void punches_are_checked_and_a_wrong_clock_is_flagged(void **state)
     c.clock_skew_minutes = 15;
     OK(duty_punch_now(s, &c, ATT_SIGN_IN, &sus, err, sizeof err));
     assert_false(sus);
+    /* once the offset is known a punch carries the centre's time (terminal time + offset); not before */
+    sqlite3_stmt *q = NULL;
+    assert_int_equal(sqlite3_prepare_v2(store_db(s),
+                                        "SELECT json_extract(payload, '$.centre_at') FROM events "
+                                        "WHERE type = 'attendance.punched' ORDER BY seq",
+                                        -1, &q, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_type(q, 0), SQLITE_NULL);
+    int64_t last_centre_at = -1;
+    while (sqlite3_step(q) == SQLITE_ROW)
+        last_centre_at = sqlite3_column_type(q, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    assert_true(last_centre_at == c.now_ms + 600000);
     duty_punch p[8];
     int n = 0;
     OK(duty_punches(s, A, TODAY, p, 8, &n, err, sizeof err));

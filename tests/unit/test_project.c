@@ -621,6 +621,20 @@ static void rebuild_refuses_a_log_that_does_not_replay(void **state)
     free(after);
 }
 
+/* A case.reassigned in a case's history is not a lifecycle step: the next step still folds. */
+static void a_reassigned_case_takes_further_steps(void **state)
+{
+    (void)state;
+    scenario();
+    OK("case.delivered", CC, 4, ev_str("date", "2026-12-02"));
+    project_case pc;
+    assert_int_equal(project_case_get(s, CC, &pc), 0);
+    assert_int_equal(pc.status, CASE_DELIVERED);
+    assert_string_equal(pc.delivered, "2026-12-02");
+    assert_int_equal(pc.clerk, 4);
+    assert_string_equal(pc.due, "2026-12-22");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -633,6 +647,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(notices_checklist_and_evaluations_are_checked, setup, teardown),
         cmocka_unit_test_setup_teardown(handoffs_follow_the_ab_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(rebuild_refuses_a_log_that_does_not_replay, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_reassigned_case_takes_further_steps, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

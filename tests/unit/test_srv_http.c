@@ -3,7 +3,8 @@
  * (applied, replayed key = same bytes, new key = duplicate, changed payload =
  * conflict), malformed JSON (400 naming where, nothing stored), tokens (401),
  * oversize bodies (413 from Content-Length and while reading), pull from
- * another terminal, a bad cursor (409) and the per-request log line. */
+ * another terminal, a bad cursor (409), gzip bodies (inflated; corrupt 400,
+ * over 4 MiB inflated 413, another encoding 415) and the per-request log line. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "server/srv_api.h"
 #include "server/srv_auth.h"
@@ -168,6 +170,7 @@ static void test_push_applied_replayed_duplicate_conflict(void **state)
     batch(data, sizeof data, 1);
     assert_int_equal(request("POST", "/v1/events", tok_a, KEY1, data, first, sizeof first), 200);
     assert_non_null(strstr(first, "{\"id\":\"" EV1 "\",\"status\":\"applied\"}"));
+    assert_non_null(strstr(first, "\"your_last_seq\":1}"));
     assert_int_equal(request("POST", "/v1/events", tok_a, KEY1, data, again, sizeof again), 200);
     assert_string_equal(first, again);
     assert_int_equal(request("POST", "/v1/events", tok_a, KEY2, data, body, sizeof body), 200);
@@ -259,11 +262,11 @@ static void test_pull_from_another_terminal(void **state)
     assert_non_null(strstr(body, "\"kind\":\"event\""));
     assert_non_null(strstr(body, "\"id\":\"" EV1 "\""));
     assert_non_null(strstr(body, "\"terminal\":\"" TERM_A "\""));
-    assert_non_null(strstr(body, "\"next_cursor\":\"v1.1\",\"has_more\":false"));
+    assert_non_null(strstr(body, "\"next_cursor\":\"v1.1.b302099a8057\",\"has_more\":false"));
     /* the pushing terminal does not get its own event back */
     assert_int_equal(request("GET", "/v1/changes", tok_a, NULL, NULL, body, sizeof body), 200);
     assert_non_null(strstr(body, "\"changes\":[]"));
-    assert_int_equal(request("GET", "/v1/changes?cursor=v1.1", tok_b, NULL, NULL, body, sizeof body), 200);
+    assert_int_equal(request("GET", "/v1/changes?cursor=v1.1.b302099a8057", tok_b, NULL, NULL, body, sizeof body), 200);
     assert_non_null(strstr(body, "\"changes\":[]"));
     assert_int_equal(request("GET", "/v1/changes?cursor=v1.99", tok_b, NULL, NULL, body, sizeof body), 409);
     assert_non_null(strstr(body, "\"code\":\"resync\""));
@@ -295,6 +298,79 @@ static void test_one_log_line_per_request(void **state)
     assert_int_equal(changes, 1);
 }
 
+
+/* gzip of n bytes (malloc'd, *zlen bytes). */
+static unsigned char *gzip_of(const void *data, size_t n, size_t *zlen)
+{
+    z_stream z = {0};
+    assert_int_equal(deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 9, Z_DEFAULT_STRATEGY), Z_OK);
+    size_t cap = deflateBound(&z, (uLong)n) + 64;
+    unsigned char *out = malloc(cap);
+    assert_non_null(out);
+    z.next_in = (Bytef *)data;
+    z.avail_in = (uInt)n;
+    z.next_out = out;
+    z.avail_out = (uInt)cap;
+    assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+    *zlen = z.total_out;
+    deflateEnd(&z);
+    return out;
+}
+
+/* A push with a binary body and a Content-Encoding; the status, body copied. */
+static int push_encoded(const char *encoding, const void *data, size_t n, const char *key, char *body, size_t cap)
+{
+    int fd = connect_server();
+    char head[1024];
+    snprintf(head, sizeof head,
+             "POST /v1/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer %s\r\n"
+             "Idempotency-Key: %s\r\nContent-Type: application/json\r\nContent-Encoding: %s\r\n"
+             "Content-Length: %zu\r\n\r\n", tok_a, key, encoding, n);
+    send_all(fd, head, strlen(head));
+    send_all(fd, data, n);
+    return read_answer(fd, body, cap);
+}
+
+static void test_gzip_bodies(void **state)
+{
+    (void)state;
+    char data[2048], body[1024];
+    batch(data, sizeof data, 1);
+    size_t zn = 0;
+    unsigned char *z = gzip_of(data, strlen(data), &zn);
+    assert_int_equal(push_encoded("gzip", z, zn, KEY1, body, sizeof body), 200);
+    assert_non_null(strstr(body, "{\"id\":\"" EV1 "\",\"status\":\"applied\"}"));
+    assert_non_null(strstr(body, "\"your_last_seq\":1}"));
+    assert_int_equal(stored_events(), 1);
+    /* cut short, or a flipped byte in the data: 400 bad_gzip, and the key is not spent */
+    assert_int_equal(push_encoded("gzip", z, zn / 2, KEY2, body, sizeof body), 400);
+    assert_non_null(strstr(body, "\"code\":\"bad_gzip\""));
+    z[zn / 2] ^= 0x55;
+    assert_int_equal(push_encoded("gzip", z, zn, KEY2, body, sizeof body), 400);
+    assert_non_null(strstr(body, "\"bad_gzip\""));
+    assert_int_equal(push_encoded("gzip", data, strlen(data), KEY2, body, sizeof body), 400); /* not gzip at all */
+    free(z);
+    /* another encoding */
+    assert_int_equal(push_encoded("br", data, strlen(data), KEY2, body, sizeof body), 415);
+    assert_non_null(strstr(body, "\"where\":\"Content-Encoding\""));
+    /* a bomb: 5 MiB of spaces compress to a few KiB, refused once 4 MiB are inflated */
+    size_t big = 5u * 1024 * 1024;
+    char *spaces = malloc(big);
+    assert_non_null(spaces);
+    memset(spaces, ' ', big);
+    z = gzip_of(spaces, big, &zn);
+    free(spaces);
+    assert_true(zn < 64 * 1024);
+    assert_int_equal(push_encoded("gzip", z, zn, KEY2, body, sizeof body), 413);
+    assert_non_null(strstr(body, "\"code\":\"body_too_large\""));
+    free(z);
+    /* the same key then works with a good body: nothing was spent or stored */
+    assert_int_equal(stored_events(), 1);
+    batch(data, sizeof data, 1);
+    assert_int_equal(request("POST", "/v1/events", tok_a, KEY2, data, body, sizeof body), 200);
+    assert_non_null(strstr(body, "\"duplicate\""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +380,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tokens_required, setup, teardown),
         cmocka_unit_test_setup_teardown(test_oversize_body_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pull_from_another_terminal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gzip_bodies, setup, teardown),
         cmocka_unit_test_setup_teardown(test_one_log_line_per_request, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,7 +5,8 @@
  * sync_rejected and acknowledged, a 503 and a refused connection leaving the
  * outbox with attempts + 1 and the error, a dropped answer retried under the
  * same Idempotency-Key, a 401 stopping with the server's words, a demo file
- * refused without a connection, the meta keys, and the backoff. */
+ * refused without a connection, the meta keys, the backoff, and bodies over
+ * 1 KiB sent gzip'd (the responder inflates them back). */
 #define _GNU_SOURCE /* strcasestr */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -23,6 +24,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "data/events.h"
 #include "data/staff.h"
@@ -62,7 +64,31 @@ static char url[64];
 
 /* ---- the responder --------------------------------------------------------------------- */
 
-/* Read one whole request (headers and Content-Length body) into a heap string. */
+/* A request whose body came gzip'd, with the body inflated back (the headers kept); NULL when it is not gzip. */
+static char *inflated(const char *buf, size_t head, size_t got)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    char *out = calloc(1, REQ_MAX * 4 + 1);
+    if (!out || inflateInit2(&z, 15 + 16) != Z_OK) {
+        free(out);
+        return NULL;
+    }
+    memcpy(out, buf, head);
+    z.next_in = (Bytef *)(uintptr_t)(buf + head);
+    z.avail_in = (uInt)(got - head);
+    z.next_out = (Bytef *)out + head;
+    z.avail_out = (uInt)(REQ_MAX * 4 - head);
+    int rc = inflate(&z, Z_FINISH);
+    inflateEnd(&z);
+    if (rc != Z_STREAM_END) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* Read one whole request (headers and Content-Length body) into a heap string (a gzip'd body inflated). */
 static char *read_request(int c)
 {
     char *buf = calloc(1, REQ_MAX + 1);
@@ -79,6 +105,12 @@ static char *read_request(int c)
         }
         if (need && got >= need)
             break;
+    }
+    char *end = buf ? strstr(buf, "\r\n\r\n") : NULL;
+    if (end && strcasestr(buf, "\r\nContent-Encoding: gzip\r\n")) {
+        char *plain = inflated(buf, (size_t)(end + 4 - buf), got);
+        free(buf);
+        buf = plain ? plain : strdup("bad gzip");
     }
     return buf;
 }
@@ -226,7 +258,7 @@ static int64_t queued(void)
 
 static sync_pass_rc pass(sync_report *rep)
 {
-    sync_conf c = {url, "0123456789abcdef", NULL, 0};
+    sync_conf c = {url, "0123456789abcdef", NULL, 0, NULL, NULL, NULL};
     return sync_push_pass(s, &c, rep);
 }
 
@@ -282,6 +314,34 @@ static void batch_carries_headers_and_fields(void **state)
     assert_string_equal(json_string_value(json_object_get(e, "hash")), out[0].hash);
     event_row_free(&row);
     json_decref(root);
+    serve_free();
+}
+
+static void bodies_over_1_kib_go_gzipd(void **state)
+{
+    (void)state;
+    record(1, NULL);
+    static const char *const one[] = {"applied"};
+    conn_plan plan[] = {{ANSWER_RESULTS, one, NULL}};
+    serve_start(plan, 1);
+    sync_report rep;
+    assert_int_equal(pass(&rep), SYNC_PASS_DONE);
+    serve_stop();
+    assert_null(header(0, "Content-Encoding")); /* one event: under 1 KiB, sent as it is */
+    serve_free();
+
+    record(20, NULL);
+    static const char *const ok[20] = {"applied", "applied", "applied", "applied", "applied", "applied", "applied",
+                                       "applied", "applied", "applied", "applied", "applied", "applied", "applied",
+                                       "applied", "applied", "applied", "applied", "applied", "applied"};
+    plan[0].statuses = ok;
+    serve_start(plan, 1);
+    assert_int_equal(pass(&rep), SYNC_PASS_DONE);
+    serve_stop();
+    assert_string_equal(header(0, "Content-Encoding"), "gzip");
+    assert_string_equal(header(0, "Content-Type"), "application/json");
+    assert_int_equal(rep.applied, 20); /* the responder inflated the body and answered each event */
+    assert_int_equal(queued(), 0);
     serve_free();
 }
 
@@ -481,6 +541,7 @@ int main(void)
         return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(batch_carries_headers_and_fields, setup, teardown),
+        cmocka_unit_test_setup_teardown(bodies_over_1_kib_go_gzipd, setup, teardown),
         cmocka_unit_test_setup_teardown(applied_and_duplicate_are_acknowledged_and_meta_written, setup, teardown),
         cmocka_unit_test_setup_teardown(rejected_is_filed_and_acknowledged, setup, teardown),
         cmocka_unit_test_setup_teardown(busy_server_leaves_the_outbox_with_an_attempt, setup, teardown),
