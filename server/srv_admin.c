@@ -67,7 +67,9 @@ static int terminal_add(srv_store *s, const char *name)
         fprintf(stderr, "guichetd: terminal %s already exists\n", name);
         return 1;
     }
-    printf("terminal %s added; its token (shown only now, the server keeps only its hash):\n%s\n", name, token);
+    /* The token alone on stdout, so `guichetd terminal add w03 > w03.token` makes the terminal's token file. */
+    fprintf(stderr, "terminal %s added; its token (shown only now, the server keeps only its hash):\n", name);
+    printf("%s\n", token);
     return 0;
 }
 

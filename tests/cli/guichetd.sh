@@ -41,6 +41,9 @@ token=$(printf '%s\n' "$out" | tail -n 1)
 check '[ "$rc" -eq 0 ] && printf "%s" "$out" | grep -q "terminal w03 added"' "terminal add succeeds"
 check 'printf "%s" "$token" | grep -qE "^[0-9a-f]{64}$"' "terminal add prints a 64-hex token"
 check '[ "$(stat -c %a "$db")" = 600 ]' "the server database is created 0600"
+"$D" --db "$db" terminal add w04 2>/dev/null >"$tmp/w04.token"
+check 'grep -qxE "[0-9a-f]{64}" "$tmp/w04.token" && [ "$(wc -l <"$tmp/w04.token")" = 1 ]' \
+  "terminal add > FILE: the file holds the token alone (the words go to stderr)"
 expect 1 'already exists'  "the same name twice is refused" -- "$D" --db "$db" terminal add w03
 expect 2 'a-z, 0-9'        "a bad name is refused" -- "$D" --db "$db" terminal add 'W 03'
 expect 0 'w03 +- .*active' "terminal list shows the terminal" -- "$D" --db "$db" terminal list
@@ -183,7 +186,7 @@ expect 1 '--cert .*nothere.pem: cannot read' "an unreadable certificate is refus
   "$D" --db "$db" --listen 127.0.0.1:0 --cert "$tmp/nothere.pem" --key "$tmp/tls/key.pem"
 expect 1 'both --cert FILE and --key FILE' "a certificate without a key is refused" -- \
   "$D" --db "$db" --listen 127.0.0.1:0 --cert "$tmp/tls/cert.pem"
-tok=$("$D" --db "$db" terminal add w05 | tail -n 1)
+tok=$("$D" --db "$db" terminal add w05 2>/dev/null)
 "$D" --config "$tmp/g.ini" --cert "$tmp/tls/cert.pem" --key "$tmp/tls/key.pem" 2>"$tmp/tls.log" &
 tpid=$!; pids="$pids $tpid"
 i=0
