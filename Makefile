@@ -13,7 +13,7 @@ CFLAGS   += $(CSTD) $(WARN) $(OPT) -I.
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Debian packages the project builds, tests and runs with (see README).
-DEBS := build-essential pkg-config gettext locales tmux sqlite3 \
+DEBS := build-essential pkg-config gettext locales tmux sqlite3 strace \
         libncurses-dev libsqlite3-dev libcurl4-openssl-dev libiniparser-dev \
         libsodium-dev libjansson-dev libmicrohttpd-dev libcmocka-dev \
         zlib1g-dev openssl wrk
@@ -201,7 +201,7 @@ $(BA)/locale/%/LC_MESSAGES/guichet.mo: po/%.po
 	msgfmt --check -o $@ $<
 
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -o po/guichet.pot $(CORE_SRC) $(DATA_SRC) $(TUI_SRC)
+	xgettext --from-code=UTF-8 -k_ -kN_ -o po/guichet.pot $(CORE_SRC) $(DATA_SRC) $(TUI_SRC) $(wildcard sync/*.c)
 
 # ---- tests --------------------------------------------------------------------
 # Unit tests (plain and sanitized), then the command-line verbs against both

@@ -11,7 +11,14 @@
  * Additions (加分, seed 003 第四章) are not recorded yet: 0.
  * Unattended: handoffs of kind leave_uncovered at the window in the quarter
  * (up to today) made during a working session of that duty day - the same
- * spells that count (十四) for the clerk. */
+ * spells that count (十四) for the clerk.
+ * Complaints (issue 8): a complaint concluded in the quarter (up to today)
+ * with a verified finding is a deduction of the complaint's window - seed 003
+ * 第五章 (七) "窗口工作人员因工作作风、服务质量、服务态度等问题被群众投诉的 … 经查证
+ * 属实后每人次扣1分" (finding manner, VIOL_COMPLAINT_MANNER) and (四) "未依照相关
+ * 法规办理行政审批和服务事项被服务对象投诉的，每件次扣2分" (finding unlawful,
+ * VIOL_COMPLAINT_UNLAWFUL); seed 001 篇十三 (六)23 "投诉处置结果 … 作为相关考核
+ * 的重要依据".  They are not doubled (第五章 (十五) counts a clerk's month). */
 #include "data/attreport_int.h"
 
 #include <stdio.h>
@@ -29,6 +36,10 @@ static const char SQL_UNATTENDED[] =
     " AND ((h.minute >= d.morning_start AND h.minute < d.morning_end)"
     " OR (h.minute >= d.afternoon_start AND h.minute < d.afternoon_end))"
     " GROUP BY h.window_id";
+
+static const char SQL_COMPLAINTS[] =
+    "SELECT window, finding, count(*) FROM complaints WHERE state = 'concluded' AND finding IN ('manner', 'unlawful')"
+    " AND concluded BETWEEN ?1 AND ?2 AND window IS NOT NULL GROUP BY window, finding";
 
 /* The windows being filled. */
 typedef struct {
@@ -88,6 +99,30 @@ static int count_unattended(ar_run *r, quarter_acc *q, const char *first, const 
     return ar_db_fail(r);
 }
 
+/* Verified complaints concluded in the quarter: 1 point (manner) or 2 (unlawful) each, to their window. */
+static int count_complaints(ar_run *r, quarter_acc *q, const char *first, const char *last)
+{
+    sqlite3_stmt *st = store_prepare(r->s, SQL_COMPLAINTS);
+    if (!st)
+        return ar_db_fail(r);
+    sqlite3_bind_text(st, 1, first, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, last, -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const unsigned char *code = sqlite3_column_text(st, 0), *finding = sqlite3_column_text(st, 1);
+        ar_window_quarter *w = code ? find_window(q, (const char *)code) : NULL;
+        viol_kind k = finding && strcmp((const char *)finding, "unlawful") == 0 ? VIOL_COMPLAINT_UNLAWFUL
+                                                                                : VIOL_COMPLAINT_MANNER;
+        if (w)
+            w->deductions += sqlite3_column_int(st, 2) * viol_points(k);
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    store_fail_sql(r->s, "counting the verified complaints");
+    return ar_db_fail(r);
+}
+
 /* Every clerk's three months, points to the day's window. */
 static int judge_quarter(ar_run *r, quarter_acc *q, int year, int quarter)
 {
@@ -132,6 +167,8 @@ int ar_quarter(store *s, const ar_scope *sc, int year, int quarter, ar_window_qu
         rc = judge_quarter(&r, &q, year, quarter);
     if (rc == 0)
         rc = count_unattended(&r, &q, first, last);
+    if (rc == 0)
+        rc = count_complaints(&r, &q, first, last);
     ar_run_close(&r);
     if (rc != 0)
         return -1;

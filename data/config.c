@@ -24,6 +24,7 @@ static const char *const known_keys[] = {
     "hours:summer_afternoon_end", "hours:winter_morning_start", "hours:winter_morning_end",
     "hours:winter_afternoon_start", "hours:winter_afternoon_end", "hours:summer_from", "hours:winter_from",
     "hours:grace_minutes", "attendance:leader_days_per_month", "attendance:clock_skew_minutes",
+    "supervision:followup_days", "supervision:soon_days", "supervision:unrated_days",
     "sync:server", "sync:token_file", "sync:ca_file", "sync:interval_seconds", "sync:proxy", "sync:pinned_pubkey",
     "sync:autostart",
 };
@@ -59,6 +60,9 @@ void config_defaults(gconfig *cfg)
     };
     cfg->leader_days_per_month = 1;
     cfg->clock_skew_minutes = 5;
+    cfg->followup_days = 5; /* core/supervise.h SV_FOLLOWUP_DAYS_DEFAULT */
+    cfg->soon_days = 2;
+    cfg->unrated_days = 0;
     cfg->sync_interval_seconds = 60;
     cfg->sync_autostart = 1;
 }
@@ -272,6 +276,9 @@ static int read_values(const dictionary *d, gconfig *c, const char *f, char *err
         copy_int(d, "screen:esc_delay_ms", 1, 2000, &c->esc_delay_ms, f, err, n) != 0 ||
         copy_int(d, "attendance:leader_days_per_month", 0, 31, &c->leader_days_per_month, f, err, n) != 0 ||
         copy_int(d, "attendance:clock_skew_minutes", 1, 120, &c->clock_skew_minutes, f, err, n) != 0 ||
+        copy_int(d, "supervision:followup_days", 5, 15, &c->followup_days, f, err, n) != 0 ||
+        copy_int(d, "supervision:soon_days", 0, 30, &c->soon_days, f, err, n) != 0 ||
+        copy_int(d, "supervision:unrated_days", 0, 365, &c->unrated_days, f, err, n) != 0 ||
         copy_int(d, "sync:interval_seconds", 1, 86400, &c->sync_interval_seconds, f, err, n) != 0 ||
         copy_bool(d, "sync:autostart", &c->sync_autostart, f, err, n) != 0 ||
         read_hours(d, &c->hours, f, err, n) != 0)

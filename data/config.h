@@ -44,6 +44,11 @@ typedef struct {
     int leader_days_per_month; /* [attendance] leader_days_per_month: on-site days a leader owes a month; default 1 */
     int clock_skew_minutes;  /* [attendance] clock_skew_minutes: a punch this far from the centre's time is flagged; default 5 */
 
+    int followup_days;       /* [supervision] followup_days: working days to close a bad-review follow-up, 5..15; default 5 */
+    int soon_days;           /* [supervision] soon_days: "due soon" on the dashboard within this many working days; default 2 */
+    int unrated_days;        /* [supervision] unrated_days: > 0: delivered this many days ago, never rated, counts
+                              * as 基本满意; 0 (default): off */
+
     char sync_server[CONFIG_TEXT_MAX]; /* [sync] server: the centre's URL (https://host:port); "" = not configured */
     char sync_token_file[PATH_MAX];    /* [sync] token_file: file (mode 0600) holding this terminal's token */
     char sync_ca_file[PATH_MAX];       /* [sync] ca_file: CA certificates to verify the centre; "" = the system's */

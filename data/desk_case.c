@@ -17,6 +17,7 @@
 #include "data/desk_int.h"
 #include "data/roster.h"
 #include "data/store_db.h"
+#include "data/supervise_int.h"
 
 /* ---- shared steps ------------------------------------------------------------------------ */
 
@@ -197,6 +198,11 @@ int desk_evaluate(store *s, const desk_who *who, const char *case_id, desk_ratin
     evbatch_add(&b->ev, ev_str("rating", name));
     if (!desk_blank(comment))
         evbatch_add(&b->ev, ev_str("comment", comment));
+    /* 差评整改 (seed 001 篇十三 (七)27): a dissatisfied rating opens a follow-up, due in the event */
+    if (sv_rating_fields(s, who, c.case_id, rating, &b->ev, err, errlen) != 0) {
+        desk_batch_free(b);
+        return -1;
+    }
     return finish(s, b, &c, NULL, err, errlen);
 }
 

@@ -12,6 +12,8 @@ static const migration list[] = {
     {8, "open", schema_0008_open},
     {9, "sync", schema_0009_sync},
     {10, "pull", schema_0010_pull},
+    {11, "drill", schema_0011_drill},
+    {12, "supervise", schema_0012_supervise},
 };
 
 const migration *migrations_all(int *n)

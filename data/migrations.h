@@ -23,5 +23,7 @@ extern const char schema_0007_duty[];
 extern const char schema_0008_open[];
 extern const char schema_0009_sync[];
 extern const char schema_0010_pull[];
+extern const char schema_0011_drill[];
+extern const char schema_0012_supervise[];
 
 #endif

@@ -25,6 +25,7 @@
 #include "core/names.h"
 #include "core/phone.h"
 #include "core/schedule.h"
+#include "data/project_sv.h"
 #include "data/staff.h"
 #include "data/store_db.h"
 
@@ -32,7 +33,7 @@
 
 #define PROJECTION_TABLES(X) \
     X(cases) X(case_materials) X(notices) X(enquiries) X(evaluations) X(attendance) X(handoffs) X(duty) \
-    X(duty_days) X(leaves) X(leader_days)
+    X(duty_days) X(leaves) X(leader_days) X(followups) X(complaints)
 
 #define TABLE_NAME(t) #t,
 #define TABLE_CLEAR(t) "DELETE FROM " #t,
@@ -961,7 +962,9 @@ static int on_evaluation_given(project_ctx *p, const project_event *ev)
     sqlite3_bind_text(st, 4, date_format(day, d), -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 5, ev->staff_id);
     sqlite3_bind_int64(st, 6, ev->seq);
-    return run(p, st, "recording the evaluation");
+    if (run(p, st, "recording the evaluation") != 0)
+        return -1;
+    return psv_followup_open(p->s, ev, &p->doc, &p->order_refusal); /* 差评整改 (data/project_supervise.c) */
 }
 
 /* ---- enquiries and attendance --------------------------------------------------------- */
@@ -1628,6 +1631,21 @@ static int on_case_reassigned(project_ctx *p, const project_event *ev)
     return run(p, st, "reassigning the case");
 }
 
+/* ---- supervision (issue 8): data/project_supervise.c ------------------------------------ */
+
+#define SV_HANDLER(name)                                                                        \
+    static int on_##name(project_ctx *p, const project_event *ev)                               \
+    {                                                                                           \
+        return psv_##name(p->s, ev, &p->doc, &p->order_refusal);                                \
+    }
+SV_HANDLER(followup_step)
+SV_HANDLER(appealed)
+SV_HANDLER(appeal_decided)
+SV_HANDLER(complaint_registered)
+SV_HANDLER(complaint_extended)
+SV_HANDLER(complaint_concluded)
+SV_HANDLER(complaint_excluded)
+
 /* ---- dispatch ------------------------------------------------------------------------ */
 
 typedef int (*handler)(project_ctx *p, const project_event *ev);
@@ -1664,6 +1682,13 @@ static const struct {
     {"leave.ended", on_leave_ended},
     {"leader.day_planned", on_leader_day_planned},
     {"case.reassigned", on_case_reassigned},
+    {"followup.step", on_followup_step},
+    {"evaluation.appealed", on_appealed},
+    {"evaluation.appeal_decided", on_appeal_decided},
+    {"complaint.registered", on_complaint_registered},
+    {"complaint.extended", on_complaint_extended},
+    {"complaint.concluded", on_complaint_concluded},
+    {"complaint.excluded", on_complaint_excluded},
 };
 
 #define NHANDLERS (sizeof handlers / sizeof handlers[0])

@@ -9,18 +9,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sync/sync_i18n.h"
+
 int sync_conf_check(const gconfig *cfg, char *err, size_t errlen)
 {
     if (!cfg->sync_server[0]) {
-        snprintf(err, errlen, "no centre configured: set [sync] server in the config file");
+        snprintf(err, errlen, "%s", _("no centre configured: set [sync] server in the config file"));
         return -1;
     }
     if (strncmp(cfg->sync_server, "https://", 8) != 0 && strncmp(cfg->sync_server, "http://", 7) != 0) {
-        snprintf(err, errlen, "[sync] server must start with https:// (or http://), not '%s'", cfg->sync_server);
+        snprintf(err, errlen, _("[sync] server must start with https:// (or http://), not '%s'"), cfg->sync_server);
         return -1;
     }
     if (!cfg->sync_token_file[0]) {
-        snprintf(err, errlen, "no terminal token: set [sync] token_file in the config file");
+        snprintf(err, errlen, "%s", _("no terminal token: set [sync] token_file in the config file"));
         return -1;
     }
     return 0;
@@ -44,13 +46,13 @@ int sync_conf_token(const char *path, char *buf, size_t len, char *err, size_t e
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
-        snprintf(err, errlen, "%s: cannot read the terminal token: %s", path, strerror(errno));
+        snprintf(err, errlen, _("%s: cannot read the terminal token: %s"), path, strerror(errno));
         if (fd >= 0)
             close(fd);
         return -1;
     }
     if (!S_ISREG(st.st_mode) || (st.st_mode & 077) != 0) {
-        snprintf(err, errlen, "%s: the token file must be a file readable by its owner only (chmod 600)", path);
+        snprintf(err, errlen, _("%s: the token file must be a file readable by its owner only (chmod 600)"), path);
         close(fd);
         return -1;
     }
@@ -58,7 +60,7 @@ int sync_conf_token(const char *path, char *buf, size_t len, char *err, size_t e
     close(fd);
     buf[got > 0 ? got : 0] = '\0';
     if (got <= 0 || (size_t)got >= len - 1 || token_line(buf) != 0) {
-        snprintf(err, errlen, "%s: the token file must hold the terminal token on one line", path);
+        snprintf(err, errlen, _("%s: the token file must hold the terminal token on one line"), path);
         buf[0] = '\0';
         return -1;
     }

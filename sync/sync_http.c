@@ -16,6 +16,8 @@
 #include <time.h>
 #include <zlib.h>
 
+#include "sync/sync_i18n.h"
+
 int sync_http_global_init(void)
 {
     return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 0 : -1;
@@ -97,8 +99,8 @@ static void failure_words(CURL *c, CURLcode code, sync_http_answer *a)
     int before = code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_RESOLVE_PROXY ||
                  code == CURLE_COULDNT_CONNECT || code == CURLE_UNSUPPORTED_PROTOCOL || code == CURLE_URL_MALFORMAT;
     if (code == CURLE_SSL_PINNEDPUBKEYNOTMATCH)
-        snprintf(detail, sizeof detail, "its public key is not the one set in [sync] pinned_pubkey");
-    snprintf(a->error, sizeof a->error, before ? "cannot reach %s: %s" : "no answer from %s: %s", a->host, detail);
+        snprintf(detail, sizeof detail, "%s", _("its public key is not the one set in [sync] pinned_pubkey"));
+    snprintf(a->error, sizeof a->error, before ? _("cannot reach %s: %s") : _("no answer from %s: %s"), a->host, detail);
 }
 
 /* Append line to the list h (freeing it all on failure); the list or NULL. */
@@ -206,7 +208,7 @@ static int exchange(const sync_http_req *req, int post, sync_http_answer *ans)
     CURL *c = curl_easy_init();
     struct curl_slist *h = c ? headers_for(req, post, ans->gzipped) : NULL;
     if (!c || !h) {
-        snprintf(ans->error, sizeof ans->error, "cannot reach %s: out of memory", ans->host);
+        snprintf(ans->error, sizeof ans->error, _("cannot reach %s: out of memory"), ans->host);
         curl_easy_cleanup(c);
         free(packed);
         return -1;

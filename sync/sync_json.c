@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "data/staff.h"
+#include "sync/sync_i18n.h"
 
 #define CODE_CACHE 32
 
@@ -61,7 +62,7 @@ char *sync_json_batch(store *s, const char *terminal, const event_row *rows, siz
     char *body = root ? json_dumps(root, JSON_COMPACT) : NULL;
     json_decref(root);
     if (!body)
-        snprintf(err, errlen, "out of memory building a batch of %zu events", n);
+        snprintf(err, errlen, _("out of memory building a batch of %zu events"), n);
     return body;
 }
 
@@ -116,7 +117,7 @@ int sync_json_results(const char *body, const event_row *rows, size_t n, sync_re
     json_t *res = json_object_get(root, "results");
     *keep = root;
     if (!json_is_array(res)) {
-        snprintf(err, errlen, "the centre's answer has no results list");
+        snprintf(err, errlen, "%s", _("the centre's answer has no results list"));
         return -1;
     }
     for (size_t k = 0; k < n; k++)
@@ -127,13 +128,13 @@ int sync_json_results(const char *body, const event_row *rows, size_t n, sync_re
         const char *id = json_string_value(json_object_get(r, "id"));
         int st = status_of(json_string_value(json_object_get(r, "status")));
         if (!id || st < 0 || match(rows, n, id, st, json_string_value(json_object_get(r, "reason")), out) != 0) {
-            snprintf(err, errlen, "the centre's answer has a result %zu that names no event sent", i);
+            snprintf(err, errlen, _("the centre's answer has a result %zu that names no event sent"), i);
             return -1;
         }
     }
     for (size_t k = 0; k < n; k++)
         if (!out[k].id) {
-            snprintf(err, errlen, "the centre's answer has no result for event %s", rows[k].id);
+            snprintf(err, errlen, _("the centre's answer has no result for event %s"), rows[k].id);
             return -1;
         }
     return 0;

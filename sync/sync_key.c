@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "data/sync_store.h"
+#include "sync/sync_i18n.h"
 
 #define KEY_VALUE_MAX (UUID7_LEN + 2 + SYNC_BATCH_MAX * 21)
 
@@ -48,14 +49,14 @@ static int new_key(char key[UUID7_LEN + 1], char *err, size_t errlen)
     static bool started;
     uint8_t rnd[UUID7_RANDOM_BYTES];
     if (sodium_init() < 0)
-        return fail(err, errlen, "libsodium cannot start");
+        return fail(err, errlen, _("libsodium cannot start"));
     if (!started) {
         uuid7_init(&gen);
         started = true;
     }
     randombytes_buf(rnd, sizeof rnd);
     if (uuid7_next(&gen, events_now_ms(), rnd, key) != 0)
-        return fail(err, errlen, "the clock is outside the range of a UUIDv7");
+        return fail(err, errlen, _("the clock is outside the range of a UUIDv7"));
     return 0;
 }
 
@@ -64,7 +65,7 @@ int sync_key_choose(store *s, const event_row *rows, size_t *n, char key[UUID7_L
 {
     char *v = malloc(KEY_VALUE_MAX);
     if (!v)
-        return fail(err, errlen, "out of memory reading the batch key");
+        return fail(err, errlen, _("out of memory reading the batch key"));
     int rc = sync_meta_get(s, SYNC_META_BATCH_KEY, v, KEY_VALUE_MAX);
     size_t k = 0;
     if (rc == 0 && covers_prefix(v, rows, *n, &k)) {
@@ -86,7 +87,7 @@ int sync_key_save(store *s, const char *key, const event_row *rows, size_t n, ch
 {
     char *v = malloc(KEY_VALUE_MAX);
     if (!v)
-        return fail(err, errlen, "out of memory saving the batch key");
+        return fail(err, errlen, _("out of memory saving the batch key"));
     size_t used = (size_t)snprintf(v, KEY_VALUE_MAX, "%s ", key);
     for (size_t i = 0; i < n && used < KEY_VALUE_MAX; i++)
         used += (size_t)snprintf(v + used, KEY_VALUE_MAX - used, i ? ",%" PRId64 : "%" PRId64, rows[i].seq);

@@ -24,12 +24,14 @@
 
 #include "data/config.h"
 #include "data/demo.h"
+#include "data/drill.h"
 #include "data/events.h"
 #include "data/store.h"
 #include "data/sync_store.h"
 #include "sync/sync_conf.h"
 #include "sync/sync_backoff.h"
 #include "sync/sync_http.h"
+#include "sync/sync_i18n.h"
 #include "sync/sync_lock.h"
 #include "sync/sync_pass.h"
 #include "sync/sync_push.h"
@@ -52,7 +54,7 @@ static void on_stop(int sig)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: guichet-sync [--config FILE] [--db FILE] [--once] [--rejected]\n");
+    fprintf(stderr, _("usage: guichet-sync [--config FILE] [--db FILE] [--once] [--rejected]\n"));
     return EXIT_USAGE;
 }
 
@@ -68,7 +70,7 @@ static int parse_args(int argc, char **argv, options *o)
         else if (strcmp(argv[i], "--rejected") == 0)
             o->rejected = true;
         else {
-            fprintf(stderr, dst ? "guichet-sync: option %s needs a value\n" : "guichet-sync: unknown option %s\n",
+            fprintf(stderr, dst ? _("guichet-sync: option %s needs a value\n") : _("guichet-sync: unknown option %s\n"),
                     argv[i]);
             return -1;
         }
@@ -84,19 +86,19 @@ static store *open_all(const options *o, gconfig *cfg, char *path)
     config_defaults(cfg);
     const char *cpath = o->config ? o->config : config_default_path(path, PATH_MAX) == 0 ? path : NULL;
     if (cpath && config_load(cpath, cfg, err, sizeof err) != 0) {
-        fprintf(stderr, "guichet-sync: %s\n", err);
+        fprintf(stderr, _("guichet-sync: %s\n"), err);
         return NULL;
     }
     const char *given = o->db ? o->db : cfg->db;
     if (given && *given)
         snprintf(path, PATH_MAX, "%s", given);
     else if (store_default_path(path, PATH_MAX, err, sizeof err) != 0) {
-        fprintf(stderr, "guichet-sync: %s\n", err);
+        fprintf(stderr, _("guichet-sync: %s\n"), err);
         return NULL;
     }
     store *s = store_open(path, err, sizeof err);
     if (!s)
-        fprintf(stderr, "guichet-sync: %s\n", err);
+        fprintf(stderr, _("guichet-sync: %s\n"), err);
     return s;
 }
 
@@ -117,10 +119,10 @@ static int list_rejected(store *s)
 {
     long n = 0;
     if (sync_rejected_list(s, print_rejected, &n) != 0) {
-        fprintf(stderr, "guichet-sync: %s\n", store_errmsg(s));
+        fprintf(stderr, _("guichet-sync: %s\n"), store_errmsg(s));
         return EXIT_REMAIN;
     }
-    fprintf(stderr, "%ld rejected event(s)\n", n);
+    fprintf(stderr, _("%ld rejected event(s)\n"), n);
     return EXIT_EMPTY;
 }
 
@@ -129,12 +131,12 @@ static void report(sync_pass_rc rc, const sync_report *r, bool always)
 {
     long pulled = r->stored + r->unapplied + r->centre + r->refused;
     if (always || r->applied + r->duplicate + r->rejected + pulled + r->requeued > 0)
-        printf("guichet-sync: pushed %ld applied, %ld duplicate, %ld rejected; pulled %ld event(s) "
-               "(%ld not applied), %ld centre change(s) (%ld refused), %ld already here%s; requeued %ld\n",
+        printf(_("guichet-sync: pushed %ld applied, %ld duplicate, %ld rejected; pulled %ld event(s) "
+                 "(%ld not applied), %ld centre change(s) (%ld refused), %ld already here%s; requeued %ld\n"),
                r->applied, r->duplicate, r->rejected, r->stored + r->unapplied, r->unapplied, r->centre + r->refused,
-               r->refused, r->known, r->resyncs ? " (after a resync)" : "", r->requeued);
+               r->refused, r->known, r->resyncs ? _(" (after a resync)") : "", r->requeued);
     if (rc != SYNC_PASS_DONE)
-        fprintf(stderr, "guichet-sync: %s\n", r->message);
+        fprintf(stderr, _("guichet-sync: %s\n"), r->message);
     fflush(stdout);
 }
 
@@ -182,11 +184,11 @@ static int run(store *s, const gconfig *cfg, bool once)
     char token[SYNC_TOKEN_MAX], err[PATH_MAX + 200];
     if (sync_conf_check(cfg, err, sizeof err) != 0 ||
         sync_conf_token(cfg->sync_token_file, token, sizeof token, err, sizeof err) != 0) {
-        fprintf(stderr, "guichet-sync: %s\n", err);
+        fprintf(stderr, _("guichet-sync: %s\n"), err);
         return EXIT_USAGE;
     }
     if (sync_http_global_init() != 0) {
-        fprintf(stderr, "guichet-sync: libcurl cannot start\n");
+        fprintf(stderr, _("guichet-sync: libcurl cannot start\n"));
         return EXIT_REMAIN;
     }
     catch_stop();
@@ -210,7 +212,7 @@ static int run_locked(store *s, const gconfig *cfg, const char *path, bool once)
     char err[PATH_MAX + 200];
     int fd;
     if (sync_lock_take(path, &fd, err, sizeof err) != 0) {
-        fprintf(stderr, "guichet-sync: %s\n", err);
+        fprintf(stderr, _("guichet-sync: %s\n"), err);
         return EXIT_REMAIN;
     }
     int code = run(s, cfg, once);
@@ -220,6 +222,7 @@ static int run_locked(store *s, const gconfig *cfg, const char *path, bool once)
 
 int main(int argc, char **argv)
 {
+    sync_i18n_init();
     options o = {0};
     if (parse_args(argc, argv, &o) != 0)
         return usage();
@@ -232,7 +235,10 @@ int main(int argc, char **argv)
     if (o.rejected)
         code = list_rejected(s);
     else if (demo_is_demo(s)) {
-        fprintf(stderr, "guichet-sync: this is a demonstration file: its events are never sent to the centre\n");
+        fprintf(stderr, _("guichet-sync: this is a demonstration file: its events are never sent to the centre\n"));
+        code = EXIT_DEMO;
+    } else if (drill_is_drill(s)) {
+        fprintf(stderr, _("guichet-sync: this is a drill file: its events are never sent to the centre\n"));
         code = EXIT_DEMO;
     } else
         code = run_locked(s, &cfg, path, o.once);

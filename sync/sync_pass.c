@@ -7,6 +7,7 @@
 #include "data/sync_import.h"
 #include "data/sync_store.h"
 #include "sync/sync_pull.h"
+#include "sync/sync_i18n.h"
 
 /* Push the events put back into the outbox, adding the counts to rep. */
 static sync_pass_rc push_again(store *s, const sync_conf *c, sync_report *rep)
@@ -34,7 +35,7 @@ static sync_pass_rc requeue_lost(store *s, const sync_conf *c, sync_report *rep)
     if (rep->your_last_seq < 0)
         return SYNC_PASS_DONE;
     if (sync_requeue_after(s, rep->your_last_seq, &n) != 0) {
-        snprintf(rep->message, sizeof rep->message, "putting events back into the outbox: %s", store_errmsg(s));
+        snprintf(rep->message, sizeof rep->message, _("putting events back into the outbox: %s"), store_errmsg(s));
         return SYNC_PASS_ERROR;
     }
     rep->requeued += (long)n;

@@ -12,6 +12,7 @@
 #include "data/sync_store.h"
 #include "sync/sync_backoff.h"
 #include "sync/sync_http.h"
+#include "sync/sync_i18n.h"
 #include "sync/sync_json.h"
 #include "sync/sync_pull_json.h"
 
@@ -50,7 +51,7 @@ static sync_pass_rc apply_page(store *s, const sync_pull_page *p, sync_report *r
     sync_import_report ir;
     memset(&ir, 0, sizeof ir);
     if (sync_import(s, p->changes, p->n, p->next_cursor, !p->has_more, events_now_ms(), &ir) != 0) {
-        snprintf(rep->message, sizeof rep->message, "applying the centre's changes: %s", store_errmsg(s));
+        snprintf(rep->message, sizeof rep->message, _("applying the centre's changes: %s"), store_errmsg(s));
         return SYNC_PASS_ERROR;
     }
     rep->stored += ir.stored;
@@ -76,11 +77,11 @@ static sync_pass_rc answered(store *s, const sync_http_answer *a, const char *cu
     }
     sync_pass_rc rc = SYNC_PASS_RETRY;
     if (strlen(p.next_cursor) > SYNC_CURSOR_MAX)
-        snprintf(rep->message, sizeof rep->message, "the centre's changes are malformed at next_cursor: longer "
-                 "than %d bytes (%.150s)", SYNC_CURSOR_MAX, a->host);
+        snprintf(rep->message, sizeof rep->message, _("the centre's changes are malformed at next_cursor: longer "
+                                                      "than %d bytes (%.150s)"), SYNC_CURSOR_MAX, a->host);
     else if (p.has_more && cursor && strcmp(p.next_cursor, cursor) == 0)
-        snprintf(rep->message, sizeof rep->message, "the centre's changes are malformed at next_cursor: it did "
-                 "not move on while has_more is true (%.150s)", a->host);
+        snprintf(rep->message, sizeof rep->message, _("the centre's changes are malformed at next_cursor: it did "
+                                                      "not move on while has_more is true (%.150s)"), a->host);
     else
         rc = SYNC_PASS_DONE;
     if (rc == SYNC_PASS_DONE) {
@@ -115,8 +116,8 @@ static int one_page(store *s, const sync_conf *c, const char *cursor, char *next
     } else {
         bool later = a.status == 408 || a.status == 429 || a.status >= 500;
         sync_json_error_words(a.body, a.status, words, sizeof words);
-        snprintf(rep->message, sizeof rep->message, later ? "the centre (%.150s) is busy or failing: %.400s"
-                                                          : "the centre (%.150s) refused the pull: %.400s", a.host, words);
+        snprintf(rep->message, sizeof rep->message, later ? _("the centre (%.150s) is busy or failing: %.400s")
+                                                          : _("the centre (%.150s) refused the pull: %.400s"), a.host, words);
         rep->wait_s = sync_backoff_seconds(1, a.retry_after_s);
         rc = later ? SYNC_PASS_RETRY : SYNC_PASS_STOP;
     }
@@ -131,21 +132,21 @@ sync_pass_rc sync_pull_pass(store *s, const sync_conf *c, sync_report *rep)
     bool resynced = false;
     rep->pulled_all = 0;
     if (have < 0) {
-        snprintf(rep->message, sizeof rep->message, "reading the pull cursor: %s", store_errmsg(s));
+        snprintf(rep->message, sizeof rep->message, _("reading the pull cursor: %s"), store_errmsg(s));
         return SYNC_PASS_ERROR;
     }
     for (;;) {
         int more = 0;
         int rc = one_page(s, c, have == 0 ? cursor : NULL, next, &more, rep);
         if (rc == PAGE_RESYNC && resynced) {
-            snprintf(rep->message, sizeof rep->message,
-                     "the centre refused the pull cursor twice in one pass (409 resync): try again later");
+            snprintf(rep->message, sizeof rep->message, "%s",
+                     _("the centre refused the pull cursor twice in one pass (409 resync): try again later"));
             rep->wait_s = sync_backoff_seconds(1, -1);
             return SYNC_PASS_RETRY;
         }
         if (rc == PAGE_RESYNC) { /* the centre's file was replaced or restored: from the start again */
             if (sync_meta_del(s, SYNC_META_CURSOR) != 0) {
-                snprintf(rep->message, sizeof rep->message, "dropping the pull cursor: %s", store_errmsg(s));
+                snprintf(rep->message, sizeof rep->message, _("dropping the pull cursor: %s"), store_errmsg(s));
                 return SYNC_PASS_ERROR;
             }
             resynced = true;
@@ -162,7 +163,7 @@ sync_pass_rc sync_pull_pass(store *s, const sync_conf *c, sync_report *rep)
         memcpy(cursor, next, sizeof cursor);
         have = 0;
         if (c->stop && *c->stop) {
-            snprintf(rep->message, sizeof rep->message, "stopped before every change was taken");
+            snprintf(rep->message, sizeof rep->message, "%s", _("stopped before every change was taken"));
             return SYNC_PASS_STOPPED;
         }
     }

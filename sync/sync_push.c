@@ -9,10 +9,12 @@
 #include <string.h>
 
 #include "data/demo.h"
+#include "data/drill.h"
 #include "data/events.h"
 #include "data/sync_store.h"
 #include "sync/sync_backoff.h"
 #include "sync/sync_http.h"
+#include "sync/sync_i18n.h"
 #include "sync/sync_json.h"
 #include "sync/sync_key.h"
 
@@ -27,7 +29,7 @@ typedef struct {
 
 static sync_pass_rc local_error(store *s, sync_report *rep, const char *what)
 {
-    snprintf(rep->message, sizeof rep->message, "%s: %s", what, store_errmsg(s));
+    snprintf(rep->message, sizeof rep->message, "%s: %s", _(what), store_errmsg(s));
     return SYNC_PASS_ERROR;
 }
 
@@ -38,7 +40,7 @@ static sync_pass_rc batch_failed(store *s, const batch *b, sync_pass_rc rc, long
     for (size_t i = 0; i < b->n; i++)
         seqs[i] = b->rows[i].seq;
     if (sync_record_failure(s, seqs, b->n, rep->message, events_now_ms()) != 0)
-        return local_error(s, rep, "recording a failed attempt");
+        return local_error(s, rep, N_("recording a failed attempt"));
     rep->wait_s = sync_backoff_seconds(b->rows[0].attempts + 1, retry_after);
     return rc;
 }
@@ -49,14 +51,14 @@ static sync_pass_rc make_batch(store *s, size_t max, batch *b, sync_report *rep)
     char terminal[EVENT_TERMINAL_MAX + 1], err[400];
     bool fresh;
     if (outbox_batch(s, max, &b->rows, &b->n) != 0)
-        return local_error(s, rep, "reading the outbox");
+        return local_error(s, rep, N_("reading the outbox"));
     b->fetched = b->n;
     if (b->n == 0)
         return SYNC_PASS_DONE;
     if (events_terminal_id(s, terminal, sizeof terminal) != 0)
-        return local_error(s, rep, "reading the terminal id");
+        return local_error(s, rep, N_("reading the terminal id"));
     if (sync_key_choose(s, b->rows, &b->n, b->key, &fresh, err, sizeof err) != 0) {
-        snprintf(rep->message, sizeof rep->message, "choosing the batch key: %s", err);
+        snprintf(rep->message, sizeof rep->message, _("choosing the batch key: %s"), err);
         return SYNC_PASS_ERROR;
     }
     for (;;) {
@@ -71,7 +73,7 @@ static sync_pass_rc make_batch(store *s, size_t max, batch *b, sync_report *rep)
         b->n /= 2;
     }
     if (fresh && sync_key_save(s, b->key, b->rows, b->n, err, sizeof err) != 0) {
-        snprintf(rep->message, sizeof rep->message, "saving the batch key: %s", err);
+        snprintf(rep->message, sizeof rep->message, _("saving the batch key: %s"), err);
         return SYNC_PASS_ERROR;
     }
     return SYNC_PASS_DONE;
@@ -97,7 +99,7 @@ static sync_pass_rc answered(store *s, const batch *b, const sync_http_answer *a
         *(res[i].status == SYNC_APPLIED ? &rep->applied
                                         : res[i].status == SYNC_DUPLICATE ? &rep->duplicate : &rep->rejected) += 1;
     sync_json_free(keep);
-    return rc == 0 ? SYNC_PASS_DONE : local_error(s, rep, "applying the centre's answer");
+    return rc == 0 ? SYNC_PASS_DONE : local_error(s, rep, N_("applying the centre's answer"));
 }
 
 /* The centre's clock minus ours, from the answer's server_time taken at the middle of the exchange,
@@ -137,8 +139,8 @@ static sync_pass_rc send_batch(store *s, const sync_conf *c, const batch *b, syn
     } else {
         bool later = a.status == 408 || a.status == 429 || a.status >= 500;
         sync_json_error_words(a.body, a.status, words, sizeof words);
-        snprintf(rep->message, sizeof rep->message, later ? "the centre (%.150s) is busy or failing: %.400s"
-                                                          : "the centre (%s) refused the events: %s", a.host, words);
+        snprintf(rep->message, sizeof rep->message, later ? _("the centre (%.150s) is busy or failing: %.400s")
+                                                          : _("the centre (%s) refused the events: %s"), a.host, words);
         rc = batch_failed(s, b, later ? SYNC_PASS_RETRY : SYNC_PASS_STOP, a.retry_after_s, rep);
     }
     sync_http_answer_free(&a);
@@ -162,7 +164,7 @@ static sync_pass_rc push_all(store *s, const sync_conf *c, sync_report *rep)
         if (rc != SYNC_PASS_DONE || empty)
             return rc;
         if (c->stop && *c->stop) {
-            snprintf(rep->message, sizeof rep->message, "stopped before the outbox was empty");
+            snprintf(rep->message, sizeof rep->message, "%s", _("stopped before the outbox was empty"));
             return SYNC_PASS_STOPPED;
         }
     }
@@ -173,13 +175,18 @@ sync_pass_rc sync_push_pass(store *s, const sync_conf *c, sync_report *rep)
     memset(rep, 0, sizeof *rep);
     rep->your_last_seq = -1;
     if (demo_is_demo(s)) {
-        snprintf(rep->message, sizeof rep->message,
-                 "this is a demonstration file: its events are never sent to the centre");
+        snprintf(rep->message, sizeof rep->message, "%s",
+                 _("this is a demonstration file: its events are never sent to the centre"));
+        return SYNC_PASS_REFUSED;
+    }
+    if (drill_is_drill(s)) { /* issue 7: a drill can never sync, here as well as in sync_main.c */
+        snprintf(rep->message, sizeof rep->message, "%s",
+                 _("this is a drill file: its events are never sent to the centre"));
         return SYNC_PASS_REFUSED;
     }
     sync_pass_rc rc = push_all(s, c, rep);
     if (rc == SYNC_PASS_DONE && sync_mark_ok(s, events_now_ms()) != 0)
-        return local_error(s, rep, "recording the successful sync");
+        return local_error(s, rep, N_("recording the successful sync"));
     if (rc == SYNC_PASS_ERROR)
         sync_meta_set(s, SYNC_META_LAST_ERROR, rep->message);
     return rc;

@@ -22,6 +22,8 @@
 #define HINT_CACHE 16        /* hint lines remembered: (context, hints array, width) */
 #define TITLE_CENTRE_MIN 8   /* columns the centre's name keeps before the screen's title is cut */
 
+volatile sig_atomic_t app_stop_requested;
+
 screen *screen_new(const screen_ops *ops, void *st)
 {
     screen *s = calloc(1, sizeof *s);
@@ -120,6 +122,8 @@ static const char *hint_label(km_action act)
     case KM_HANDOFF_RETURN: return N_("Return");
     case KM_ATTENDANCE_OPEN: return N_("Attendance");
     case KM_SYNC_OPEN: return N_("Sync");
+    case KM_DRILL_OPEN: return N_("Drill");
+    case KM_SUPERVISE_OPEN: return N_("Supervision");
     case KM_CHECKLIST_PRESENT: return N_("Present");
     case KM_CHECKLIST_MISSING: return N_("Missing");
     case KM_CHECKLIST_DEFECTIVE: return N_("Defective");
@@ -210,16 +214,18 @@ static void draw_title(app *a, const char *title)
     const char *name = a->cfg.centre_name[0] ? a->cfg.centre_name : "guichet";
     if (!title)
         title = "";
+    int bw = app_drill_banner(a, 0); /* a drill: the banner first, always whole */
+    int cols = COLS - bw;
     int cw = term_width(name), tw = term_width(title);
     int rw = title_right(a, false, right, sizeof right);
-    if (cw + tw > COLS - rw - 3)
+    if (cw + tw > cols - rw - 3)
         rw = title_right(a, true, right, sizeof right);
-    if (rw > COLS - TITLE_CENTRE_MIN - 3) { /* never in practice: the names are short */
-        term_fit(right, COLS - TITLE_CENTRE_MIN - 3, left, sizeof left);
+    if (rw > cols - TITLE_CENTRE_MIN - 3) { /* never in practice: the names are short */
+        term_fit(right, cols - TITLE_CENTRE_MIN - 3, left, sizeof left);
         snprintf(right, sizeof right, "%s", left);
         rw = term_width(right);
     }
-    int room = COLS - rw - 3; /* " centre  title" */
+    int room = cols - rw - 3; /* " centre  title" */
     if (cw + tw > room) {
         int keep = cw < TITLE_CENTRE_MIN ? cw : TITLE_CENTRE_MIN;
         cw = room - tw > keep ? room - tw : keep;
@@ -227,7 +233,7 @@ static void draw_title(app *a, const char *title)
     }
     snprintf(left, sizeof left, " %s  %s", term_fit(name, cw, centre, sizeof centre),
              term_fit(title, tw, head, sizeof head));
-    term_put_padded(0, 0, COLS, left, ROLE_TITLE);
+    term_put_padded(0, bw, cols, left, ROLE_TITLE);
     term_put(0, COLS - rw, rw, right, ROLE_TITLE);
 }
 
@@ -316,6 +322,13 @@ static void global_action(app *a, km_action act, km_context ctx)
     case KM_HANDOFF_RETURN: app_push(a, scr_handoff_return_new(a)); break;
     case KM_ATTENDANCE_OPEN: app_push(a, scr_attendance_new(a)); break;
     case KM_SYNC_OPEN: app_push(a, scr_sync_new(a)); break;
+    case KM_SUPERVISE_OPEN: app_supervise_menu(a); break;
+    case KM_DRILL_OPEN:
+        if (a->drill)
+            app_push(a, scr_drill_new(a));
+        else
+            app_message(a, ROLE_DIM, "%s", _("This is not a drill: the drill panel opens only with guichet --drill."));
+        break;
     case KM_SCREEN_LOCK: lock_asked(a); break;
     case KM_USER_SWITCH: switch_user(a); break;
     case KM_QUIT: quit(a); break;
@@ -404,6 +417,7 @@ int app_login(app *a, const staff_rec *rec)
     se->stack[se->depth++] = d;
     app_attendance_after_login(a);
     app_duty_after_login(a);
+    app_drill_after_login(a);
     return 0;
 }
 
@@ -427,7 +441,7 @@ int app_run(app *a)
     login_reset(a, "");
     bool redraw = true;
     int idle_ticks = 0;
-    while (!a->quit) {
+    while (!a->quit && !app_stop_requested) {
         /* A frame after each key; while idle, only when the lock falls or every APP_IDLE_REFRESH
          * seconds (figures another process changed), so an idle terminal runs no queries. */
         if (redraw)

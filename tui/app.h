@@ -11,6 +11,7 @@
 #ifndef GUICHET_TUI_APP_H
 #define GUICHET_TUI_APP_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -18,6 +19,7 @@
 #include "core/keymap.h"
 #include "data/config.h"
 #include "data/desk.h"
+#include "data/drill.h"
 #include "data/staff.h"
 #include "data/store.h"
 #include "tui/keys.h"
@@ -86,7 +88,13 @@ struct app {
     char msg[APP_MSG_LEN];
     term_role msg_role;
     char keymap_errors[1024];            /* shown once after login when the keymap files had errors */
+    /* A drill (guichet --drill, issue 7): NULL in a real run.  The queue's state lives in tui/scr_drill.c. */
+    drill_run *drill;
+    int drill_day;                       /* today = drill_day_date(drill day) */
 };
+
+/* Set by a SIGTERM / SIGHUP handler (tui/client.c, in a drill): the loop ends as if quit. */
+extern volatile sig_atomic_t app_stop_requested;
 
 /* Make a new screen of ops with state st (owned by the screen); NULL when out of memory. */
 screen *screen_new(const screen_ops *ops, void *st);
@@ -154,6 +162,15 @@ screen *scr_handoff_leave_new(app *a);   /* leave the post: sheet, reason, the c
 screen *scr_handoff_return_new(app *a);  /* take the post back with the coverer's confirmation */
 screen *scr_attendance_new(app *a);      /* punches, leave, corrections, reports */
 screen *scr_sync_new(app *a);            /* the sync state; dead letters and unapplied changes (supervisor) */
+screen *scr_drill_new(app *a);           /* the drill panel: the queue, the applicant at the window, the result */
+/* Supervision (issue 8, tui/scr_stats.c): a menu of statistics, follow-ups of bad reviews, complaints. */
+void app_supervise_menu(app *a);
+
+/* Drills (tui/scr_drill.c). */
+/* Draw the drill banner (" 演练模式 ", reverse video) at row y, column 0; its width (0 outside a drill). */
+int app_drill_banner(app *a, int y);
+/* After a log-in in a drill: open the drill panel over the dashboard. */
+void app_drill_after_login(app *a);
 
 /* The sync agent the screen runs in the background (tui/app_sync.c; the screen never links libcurl). */
 /* Start build/guichet-sync for db when [sync] server is set, autostart is on and the file is not a

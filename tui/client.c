@@ -4,8 +4,16 @@
  * the store, the centre and terminal codes, the calendar the centre sent
  * (which wins over the file's), the sync agent in the background
  * (tui/app_sync.c); then curses and the main loop.  Anything that cannot
- * start is said on stderr before curses takes the terminal. */
+ * start is said on stderr before curses takes the terminal.
+ *
+ * A drill (--drill SCENARIO, issue 7) is started apart: the scenario is read
+ * (a bad file: one line, exit 2), a throw-away database is built from it
+ * (data/drill.h) and the configured one is never opened; no sync agent; the
+ * print command is dropped (tui/scr_notice.c saves instead); today is the
+ * drill's day 1; SIGTERM and SIGHUP end the loop so the throw-away folder is
+ * removed on the way out. */
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,6 +22,7 @@
 #include "data/cases.h"
 #include "data/demo.h"
 #include "data/desk.h"
+#include "data/drill.h"
 #include "data/keymap_file.h"
 #include "data/sync_import.h"
 #include "tui/app.h"
@@ -121,8 +130,84 @@ static int db_path(const verb_ctx *ctx, char *path, size_t len)
     return store_default_path(path, len, err, sizeof err);
 }
 
+/* SIGTERM / SIGHUP in a drill: the loop ends and the throw-away database goes (tui/app.c). */
+static void on_stop(int sig)
+{
+    (void)sig;
+    app_stop_requested = 1;
+}
+
+static void catch_stop_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop; /* no SA_RESTART: the wait for a key returns at once */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+/* The drill's configuration: its window, no printer, notices saved to [paths] save_dir or here. */
+static void drill_config(app *a, const drill_run *run)
+{
+    snprintf(a->cfg.window, sizeof a->cfg.window, "%s", run->sc.window);
+    a->cfg.print_command[0] = '\0';
+    a->cfg.sync_server[0] = '\0';
+    if (!a->cfg.save_dir[0] && !getcwd(a->cfg.save_dir, sizeof a->cfg.save_dir))
+        snprintf(a->cfg.save_dir, sizeof a->cfg.save_dir, ".");
+}
+
+/* `guichet --drill SCENARIO [--trainee NAME]`: the screens on a throw-away database. */
+static int drill_client_run(verb_ctx *ctx)
+{
+    static app a;
+    static calendar cal;
+    static drill_run run;
+    char err[DRILL_ERR_LEN];
+    memset(&a, 0, sizeof a);
+    memset(&run, 0, sizeof run);
+    if (drill_scenario_load(ctx->drill, &run.sc, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        return VERB_USAGE;
+    }
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "%s\n", _("guichet's screen needs a terminal; the verbs (guichet --help) work without one"));
+        return VERB_USAGE;
+    }
+    snprintf(run.scenario_path, sizeof run.scenario_path, "%s", ctx->drill);
+    snprintf(run.trainee, sizeof run.trainee, "%s", ctx->trainee ? ctx->trainee : run.sc.trainee_name);
+    a.cfg = ctx->config;
+    a.cal = &cal;
+    if (load_keymaps(&a) != 0 || load_calendar(ctx, &cal) != 0)
+        return VERB_FAIL;
+    if (drill_open(&run, &cal, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        return VERB_FAIL;
+    }
+    drill_config(&a, &run);
+    a.db = run.s;
+    a.drill = &run;
+    a.drill_day = 1;
+    a.today = drill_day_date(&run.sc, 1);
+    desk_set_translator(translate);
+    int rc = VERB_FAIL;
+    catch_stop_signals();
+    if (apply_codes(&a) == 0 && term_open(&a.cfg) == 0) {
+        rc = app_run(&a) == 0 ? VERB_OK : VERB_FAIL;
+        term_close();
+    }
+    drill_close(&run);
+    return rc;
+}
+
 int client_run(verb_ctx *ctx)
 {
+    if (ctx->drill)
+        return drill_client_run(ctx);
+    if (ctx->trainee) {
+        fprintf(stderr, "%s\n", _("--trainee goes with --drill SCENARIO"));
+        return VERB_USAGE;
+    }
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         fprintf(stderr, "%s\n", _("guichet's screen needs a terminal; the verbs (guichet --help) work without one"));
         return VERB_USAGE;

@@ -11,25 +11,12 @@
 
 #include <limits.h>
 #include <locale.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-static int is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
 
 void i18n_init(void)
 {
     setlocale(LC_ALL, "");
-    const char *dir = getenv("GUICHET_LOCALEDIR");
-    char local[PATH_MAX];
-    if (!(dir && *dir) && path_beside_exe("locale", local, sizeof local) == 0 && is_dir(local))
-        dir = local;
-    if (dir && *dir)
+    char dir[PATH_MAX];
+    if (path_locale_dir(dir, sizeof dir) == 0) /* data/paths.c: shared with build/guichet-sync */
         bindtextdomain("guichet", dir);
     bind_textdomain_codeset("guichet", "UTF-8");
     textdomain("guichet");

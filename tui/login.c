@@ -51,7 +51,8 @@ void login_draw(app *a)
     char title[300], day[DATE_STR_LEN];
     snprintf(title, sizeof title, " %s  %s", a->cfg.centre_name[0] ? a->cfg.centre_name : "guichet",
              date_format(a->today, day));
-    term_put_padded(0, 0, COLS, title, ROLE_TITLE);
+    int bw = app_drill_banner(a, 0); /* a drill: the banner first */
+    term_put_padded(0, bw, COLS - bw, title, ROLE_TITLE);
     int x = (COLS - 60) / 2, y = LINES / 2 - 6;
     bool locked = a->locked_session >= 0;
     term_put_centred(y, 0, COLS, locked ? _("Screen locked") : _("Log in"), ROLE_LABEL);
@@ -64,6 +65,12 @@ void login_draw(app *a)
                         _("This terminal's locale is not UTF-8: Chinese cannot be typed. Start guichet with "
                           "LANG=zh_CN.UTF-8 (or C.UTF-8 for English)."),
                         ROLE_WARN);
+    if (a->drill) { /* whom to log in as (never the PIN: the trainer gives it) */
+        char who[300];
+        snprintf(who, sizeof who, _("Drill: log in as the trainee, staff id %s (%s)."), a->drill->sc.trainee_code,
+                 a->drill->sc.trainee_name);
+        term_put_centred(y + 2, 0, COLS, who, ROLE_WARN);
+    }
     draw_sessions(a, y + 8, x);
     term_put(LINES - 2, 0, COLS, a->msg, a->msg_role);
     char keys[64], hint[200];

@@ -2,6 +2,7 @@
  *
  *   guichet [--config FILE] [--calendar FILE] [--db FILE] GROUP NAME ARGS...
  *   guichet [--config FILE] [--calendar FILE] [--db FILE]      (the screen)
+ *   guichet [--config FILE] [--calendar FILE] --drill SCENARIO [--trainee NAME]  (a drill)
  *
  * Bad arguments print the usage and exit 2 (VERB_USAGE). */
 #include <stdio.h>
@@ -75,6 +76,12 @@ int main(int argc, char **argv)
         } else if (strcmp(argv[i], "--calendar") == 0) {
             if (!(ctx.calendar = option_value(argc, argv, &i)))
                 return VERB_USAGE;
+        } else if (strcmp(argv[i], "--drill") == 0) {
+            if (!(ctx.drill = option_value(argc, argv, &i)))
+                return VERB_USAGE;
+        } else if (strcmp(argv[i], "--trainee") == 0) {
+            if (!(ctx.trainee = option_value(argc, argv, &i)))
+                return VERB_USAGE;
         } else {
             fprintf(stderr, _("unknown option: %s\n"), argv[i]);
             verb_usage(1);
@@ -87,6 +94,10 @@ int main(int argc, char **argv)
         ctx.config_path = config_path;
         return client_run(&ctx);
     }
+    if (ctx.drill || ctx.trainee) {
+        fprintf(stderr, "%s\n", _("--drill and --trainee start the screen: no verb goes with them"));
+        return VERB_USAGE;
+    }
     if (strcmp(argv[i], "sync") == 0) /* handed over to the sync agent (tui/verb_sync.c) */
         return verb_sync_exec(config_path, ctx.db, argc - i - 1, argv + i + 1);
     const verb *v = verb_find(argv[i], i + 1 < argc ? argv[i + 1] : NULL);
@@ -95,12 +106,13 @@ int main(int argc, char **argv)
         verb_usage(1);
         return VERB_USAGE;
     }
-    int nargs = argc - i - 2;
+    int used = v->name[0] ? 2 : 1; /* "stats --from ..." is a verb of one word */
+    int nargs = argc - i - used;
     if (nargs < v->min_args || nargs > v->max_args) {
         fprintf(stderr, _("usage: guichet %s %s %s\n"), v->group, v->name, v->args);
         return VERB_USAGE;
     }
     if (load_config(&ctx, config_path) != 0 || local_today(&ctx.today) != 0)
         return VERB_USAGE;
-    return v->run(&ctx, nargs, argv + i + 2);
+    return v->run(&ctx, nargs, argv + i + used);
 }

@@ -6,7 +6,9 @@
  * "!!", due soon in yellow with "!", so they read in monochrome too), the
  * cases that need attention first, and the sync state (for a supervisor,
  * the events the centre refused and the pulled changes not applied here, in
- * red when there are any: the sync screen, tui/scr_sync.c, lists them).  Enter opens the
+ * red when there are any: the sync screen, tui/scr_sync.c, lists them),
+ * and the bad-review follow-ups and complaints still open (issue 8, red
+ * when one is past its due date; the supervision menu, v, lists them).  Enter opens the
  * selected case.  Everything is re-read when the screen is drawn after a key
  * that was not a move in its list (so it follows what the clerk just
  * recorded, here or on another screen), after a duty event recorded on this
@@ -21,6 +23,7 @@
 #include "data/caseview.h"
 #include "data/events.h"
 #include "data/roster.h"
+#include "data/supervise.h"
 #include "tui/app.h"
 #include "tui/handoff.h"
 #include "tui/i18n.h"
@@ -51,6 +54,9 @@ typedef struct {
     char windows[DASH_WINDOW_ROWS][640];
     term_role windows_role[DASH_WINDOW_ROWS];
     int n_windows, more_windows;
+    /* Issue 8: open follow-ups of bad reviews and complaints, and how many of them are overdue. */
+    int fu_open, fu_overdue, cp_open, cp_overdue;
+    gdate sv_today;
 } dash;
 
 static const km_action dash_hints[] = {KM_HELP, KM_INTAKE_NEW, KM_GUIDE_FIND, KM_CASE_LIST, KM_CASE_SEARCH,
@@ -122,6 +128,35 @@ static void load_windows(dash *d, app *a)
         d->n_windows = 0;
 }
 
+/* One open follow-up (sv_followups_list callback): counted, and overdue when past its due date. */
+static int count_followup(const sv_followup *f, void *ctx)
+{
+    dash *d = ctx;
+    d->fu_open++;
+    d->fu_overdue += date_cmp(f->due, d->sv_today) < 0;
+    return 0;
+}
+
+static int count_complaint(const sv_complaint *c, void *ctx)
+{
+    dash *d = ctx;
+    d->cp_open++;
+    d->cp_overdue += date_cmp(c->due, d->sv_today) < 0;
+    return 0;
+}
+
+/* The supervision counts: the session's window, or the whole centre for a session with no window. */
+static void load_supervision(dash *d, app *a)
+{
+    app_session *se = app_session_now(a);
+    const char *w = d->window_known && se ? se->window : NULL;
+    d->fu_open = d->fu_overdue = d->cp_open = d->cp_overdue = 0;
+    d->sv_today = a->today;
+    if (sv_followups_list(a->db, w, true, count_followup, d) != 0 ||
+        sv_complaints_list(a->db, w, true, count_complaint, d) != 0)
+        snprintf(d->err, sizeof d->err, "%s", store_errmsg(a->db));
+}
+
 static void reload(dash *d, app *a)
 {
     load_duty(d, a);
@@ -133,6 +168,8 @@ static void reload(dash *d, app *a)
         snprintf(d->err, sizeof d->err, "%s", store_errmsg(a->db));
     else
         load_rows(d, a, &sc);
+    if (!d->err[0])
+        load_supervision(d, a);
     d->loaded = true;
     d->loaded_ms = events_now_ms();
 }
@@ -192,6 +229,10 @@ static int draw_sync_problems(dash *d, app *a, int y)
 static void draw_sync(dash *d, app *a, int y)
 {
     char line[400], when[40] = "";
+    if (a->drill) { /* issue 7: a drill's file is never synced (guichet-sync refuses it, no agent starts) */
+        term_put(y, 1, COLS - 2, _("Drill: nothing here is ever sent to the centre."), ROLE_DIM);
+        return;
+    }
     if (d->d.last_sync_ms >= 0) {
         time_t t = (time_t)(d->d.last_sync_ms / 1000);
         struct tm tm;
@@ -296,6 +337,20 @@ static void draw_duty(const dash *d, app *a, int top)
     draw_key_hint(top + 2, 3 + draw_post(d, false, top + 2, 3), k2);
 }
 
+/* "差评整改 n 待办（m 逾期）   投诉 n 待办（m 逾期）" on row y, red when something is overdue. */
+static void draw_supervision(const dash *d, app *a, int y)
+{
+    char line[200], key[64];
+    snprintf(line, sizeof line, _("Bad-review follow-ups %d open (%d overdue)"), d->fu_open, d->fu_overdue);
+    int x = 1 + term_put(y, 1, COLS - 2, line, d->fu_overdue ? ROLE_ALARM : d->fu_open ? ROLE_WARN : ROLE_NORMAL) + 3;
+    snprintf(line, sizeof line, _("Complaints %d open (%d overdue)"), d->cp_open, d->cp_overdue);
+    x += term_put(y, x, COLS - 1 - x, line, d->cp_overdue ? ROLE_ALARM : d->cp_open ? ROLE_WARN : ROLE_NORMAL) + 3;
+    if (*app_key_for(a, KM_CTX_DASHBOARD, KM_SUPERVISE_OPEN, key, sizeof key) && x + term_width(key) + 2 < COLS) {
+        snprintf(line, sizeof line, "(%s)", key);
+        term_put(y, x, COLS - 1 - x, line, ROLE_DIM);
+    }
+}
+
 static void dash_draw(screen *s, app *a, int top, int lines)
 {
     dash *d = s->st;
@@ -318,6 +373,8 @@ static void dash_draw(screen *s, app *a, int top, int lines)
     term_put(top + 4, x, COLS - x, line, ROLE_NORMAL);
     if (d->err[0])
         term_put(top + 5, 1, COLS - 2, d->err, ROLE_ALARM);
+    else
+        draw_supervision(d, a, top + 5);
     term_put(top + 6, 1, COLS - 2, _("Needs attention first (Enter opens the case):"), ROLE_LABEL);
     int rows = lines - 10;
     if (d->nrows == 0)

@@ -4,7 +4,8 @@
  * width, scrolled with the list keys, printed through [print] command
  * (default `lp`) or saved as UTF-8 text in [paths] save_dir.  Printing or
  * saving a case's notice again is a reprint and is recorded (desk_reprint):
- * the first print of a notice just issued is that notice. */
+ * the first print of a notice just issued is that notice.  In a drill
+ * (guichet --drill) printing saves the file instead: no printer is reached. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,11 +102,17 @@ static void log_reprint(notice_scr *n, app *a)
     n->reprint = true; /* whatever comes next is a copy */
 }
 
+static void do_save(notice_scr *n, app *a);
+
 static void do_print(notice_scr *n, app *a)
 {
     static char text[NOTICE_LINES_MAX * (NOTICE_WIDTH * 4 + 1)];
     size_t len;
     char err[600];
+    if (a->drill) { /* a drill never reaches a printer: the notice is saved to a file instead */
+        do_save(n, a);
+        return;
+    }
     join_lines(n, text, sizeof text, &len);
     if (notice_print(a->cfg.print_command, text, len, err, sizeof err) != 0) {
         app_message(a, ROLE_ALARM, "%s", err);
@@ -120,7 +127,7 @@ static void do_save(notice_scr *n, app *a)
     static char text[NOTICE_LINES_MAX * (NOTICE_WIDTH * 4 + 1)];
     size_t len;
     char err[600], path[4096];
-    const char *dir = a->cfg.save_dir[0] ? a->cfg.save_dir : getenv("HOME");
+    const char *dir = a->cfg.save_dir[0] ? a->cfg.save_dir : a->drill ? "." : getenv("HOME");
     join_lines(n, text, sizeof text, &len);
     if (notice_save(dir ? dir : ".", n->doc.file_name, text, len, path, sizeof path, err, sizeof err) != 0) {
         app_message(a, ROLE_ALARM, "%s", err);

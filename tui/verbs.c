@@ -43,6 +43,10 @@ static const verb verbs[] = {
      N_("each clerk's attendance and deductions in a month, or each window's quarterly score")},
     {"audit", "verify", 0, 0, verb_audit_verify, "",
      N_("check the event log's hash chain and name the first broken link")},
+    {"drill", "report", 1, 200, verb_drill_report, "FILE... [--csv]",
+     N_("combine drill result files (CSV) of several trainees into one table")},
+    {"stats", "", 4, 7, verb_stats, "--from DATE --to DATE [--window W] [--csv]",
+     N_("per window and clerk: cases, on-time and on-site rates, trips, notices, evaluations against the targets")},
 };
 
 store *verb_open_store(const verb_ctx *ctx)
@@ -64,7 +68,7 @@ store *verb_open_store(const verb_ctx *ctx)
 const verb *verb_find(const char *group, const char *name)
 {
     for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
-        if (strcmp(verbs[i].group, group) == 0 && name && strcmp(verbs[i].name, name) == 0)
+        if (strcmp(verbs[i].group, group) == 0 && (!verbs[i].name[0] || (name && strcmp(verbs[i].name, name) == 0)))
             return &verbs[i];
     return NULL;
 }
@@ -73,10 +77,12 @@ void verb_usage(int to_stderr)
 {
     FILE *out = to_stderr ? stderr : stdout;
     fprintf(out, "%s\n", _("usage: guichet [--config FILE] [--calendar FILE] [--db FILE] VERB ARGS..."));
+    fprintf(out, "%s\n", _("       guichet [--config FILE] [--calendar FILE] --drill SCENARIO [--trainee NAME]"));
     fprintf(out, "%s\n", _("verbs:"));
     for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
         char synopsis[160];
-        snprintf(synopsis, sizeof synopsis, "%s %s %s", verbs[i].group, verbs[i].name, verbs[i].args);
+        snprintf(synopsis, sizeof synopsis, "%s%s%s %s", verbs[i].group, verbs[i].name[0] ? " " : "",
+                 verbs[i].name, verbs[i].args);
         if (strlen(synopsis) > 32)
             fprintf(out, "  %s\n%35s", synopsis, "");
         else

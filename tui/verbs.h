@@ -17,6 +17,8 @@ typedef struct {
     const char *db;          /* --db FILE, overrides [paths] db; NULL: the XDG default */
     const char *config_path; /* --config FILE; NULL: the default file (passed on to the sync agent) */
     gdate today;             /* the terminal's date (GUICHET_TODAY overrides, for drills and tests) */
+    const char *drill;       /* --drill SCENARIO: the screen runs a drill on a throw-away database */
+    const char *trainee;     /* --trainee NAME (a drill's result is under this name) */
 } verb_ctx;
 
 typedef int (*verb_fn)(verb_ctx *ctx, int argc, char **argv);
@@ -58,5 +60,7 @@ int verb_cases_search(verb_ctx *ctx, int argc, char **argv);
 int verb_cases_export(verb_ctx *ctx, int argc, char **argv);
 int verb_demo_seed(verb_ctx *ctx, int argc, char **argv);
 int verb_attendance_report(verb_ctx *ctx, int argc, char **argv);
+int verb_drill_report(verb_ctx *ctx, int argc, char **argv);
+int verb_stats(verb_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -114,7 +114,7 @@ static void every_action_has_a_unique_name_and_a_description(void **state)
     assert_int_equal(keymap_action_find("intake"), -1);
     assert_null(keymap_action_name(KM_NONE));
     assert_null(keymap_action_name(KM_ACTION_COUNT));
-    assert_int_equal(KM_ACTION_COUNT - 1, 34);
+    assert_int_equal(KM_ACTION_COUNT - 1, 36);
 }
 
 static void contexts_are_found_by_name(void **state)

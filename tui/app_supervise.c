@@ -1,0 +1,88 @@
+/* app_supervise.c - the supervision menu (督查, C-k anywhere, v on the
+ * dashboard: statistics, follow-ups of bad reviews, complaints) and what the
+ * supervision screens share (tui/supervise.h): roles, the scope of what a
+ * person sees, glyphs, and the translated names of stored codes. */
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/i18n.h"
+#include "tui/supervise.h"
+
+bool svt_is_supervisor(app *a)
+{
+    app_session *se = app_session_now(a);
+    return se && (se->staff.roles & STAFF_ROLE_SUPERVISOR);
+}
+
+const char *svt_scope(app *a)
+{
+    app_session *se = app_session_now(a);
+    return svt_is_supervisor(a) || !se ? NULL : se->window;
+}
+
+const char *svt_glyph(const char *utf8, const char *ascii)
+{
+    return term_locale_utf8() ? utf8 : ascii;
+}
+
+const char *svt_miss_mark(void)
+{
+    return svt_glyph("✗", "!");
+}
+
+const char *svt_step_label(sv_step s)
+{
+    switch (s) {
+    case SV_VERIFIED: return _("verified");
+    case SV_RECTIFIED: return _("rectified");
+    case SV_ANSWERED: return _("answered the applicant");
+    case SV_CALLED_BACK: return _("called back");
+    case SV_STEP_COUNT: break;
+    }
+    return "";
+}
+
+/* The codes data/supervise.h stores and their message ids. */
+static const struct {
+    const char *code, *label;
+} codes[] = {
+    {"window", N_("at the window")},        {"phone", N_("by phone")},
+    {"box", N_("complaint box")},            {"online", N_("online")},
+    {"clerk", N_("a clerk")},                {"case", N_("a case")},
+    {"unfounded", N_("unfounded")},          {"manner", N_("verified: manner")},
+    {"unlawful", N_("verified: unlawful handling")}, {"other", N_("other")},
+    {"letter", N_("by letter")},             {"in_person", N_("in person")},
+    {"sms", N_("by SMS")},                   {"litigation", N_("in litigation")},
+    {"arbitration", N_("in arbitration")},   {"reconsideration", N_("in administrative reconsideration")},
+    {"mistaken", N_("mistaken rating")},     {"malicious", N_("malicious rating")},
+    {"open", N_("open")},                    {"extended", N_("extended")},
+    {"concluded", N_("concluded")},          {"excluded", N_("excluded")},
+    {"dissatisfied", N_("dissatisfied")},    {"very_dissatisfied", N_("very dissatisfied")},
+};
+
+const char *svt_code_label(const char *code)
+{
+    if (!code || !code[0])
+        return "";
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (strcmp(codes[i].code, code) == 0)
+            return _(codes[i].label);
+    return code;
+}
+
+const char *svt_err(const char *err)
+{
+    return err && err[0] ? _(err) : _("The action failed.");
+}
+
+void app_supervise_menu(app *a)
+{
+    const char *opts[] = {_("Statistics (figures against the targets)"), _("Bad-review follow-ups (差评整改)"),
+                          _("Complaints (投诉)")};
+    switch (app_choose(a, _("Supervision"), opts, 3)) {
+    case 0: app_push(a, scr_stats_new(a)); break;
+    case 1: app_push(a, scr_followups_new(a)); break;
+    case 2: app_push(a, scr_complaints_new(a)); break;
+    default: break;
+    }
+}

@@ -1,0 +1,38 @@
+/* supervise.h - what the supervision screens (issue 8) share among
+ * themselves: who may do what, the translated names of the codes
+ * data/supervise.h stores (steps, channels, findings, reasons), and the
+ * screens the supervision menu opens.  The menu itself (app_supervise_menu)
+ * is in tui/app.h. */
+#ifndef GUICHET_TUI_SUPERVISE_H
+#define GUICHET_TUI_SUPERVISE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/supervise.h"
+#include "data/supervise.h"
+#include "tui/app.h"
+
+#define SVT_ERR_LEN 512
+
+/* True when the person logged in is a supervisor (decides appeals, concludes complaints, sees every window). */
+bool svt_is_supervisor(app *a);
+/* The window whose figures and lists the person sees: NULL (all) for a supervisor, else their own. */
+const char *svt_scope(app *a);
+/* The block glyph (UTF-8) or its ASCII stand-in when the terminal is not UTF-8. */
+const char *svt_glyph(const char *utf8, const char *ascii);
+/* The mark of a figure that misses its target: "✗", or "!" when the terminal is not UTF-8. */
+const char *svt_miss_mark(void);
+/* Translated labels of the stored codes ("" codes give ""; unknown codes are shown as they are). */
+const char *svt_step_label(sv_step s);
+const char *svt_code_label(const char *code);
+/* The translated message of a data/ error (English id, or a message with details appended). */
+const char *svt_err(const char *err);
+
+/* The screens (each NULL after a message when it cannot open). */
+screen *scr_stats_new(app *a);        /* scr_stats.c: the figures against their targets, the chart */
+screen *scr_followups_new(app *a);    /* scr_followup.c: 差评整改, list and detail */
+screen *scr_complaints_new(app *a);   /* scr_complaint.c: 投诉, list, detail, extend, conclude, exclude */
+screen *scr_complaint_form_new(app *a); /* scr_complaint.c: register a complaint at the window */
+
+#endif
