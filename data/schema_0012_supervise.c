@@ -35,7 +35,7 @@ const char schema_0012_supervise[] =
     ");\n"
     "CREATE INDEX followups_window_due ON followups(window, due);\n"
     "CREATE TABLE complaints (\n"
-    "  id              TEXT PRIMARY KEY,        -- TS-YYYYMMDD-NNN\n"
+    "  id              TEXT PRIMARY KEY,        -- TS-T01-YYYYMMDD-NNN\n"
     "  registered      TEXT NOT NULL,\n"
     "  due             TEXT NOT NULL,\n"
     "  channel         TEXT NOT NULL CHECK (channel IN ('window', 'phone', 'box', 'online')),\n"

@@ -171,9 +171,9 @@ static void centre_block(FILE *f, tr_fn tr, const stats_row *t)
     count_line(f, tr, N_("Deferred acceptances"), buf);
     snprintf(buf, sizeof buf, "%d / %d / %d / %d / %d", c->evaluations[0], c->evaluations[1], c->evaluations[2],
              c->evaluations[3], c->evaluations[4]);
-    count_line(f, tr, N_("Evaluations (best first)"), buf);
+    count_line(f, tr, N_("Ratings (best first)"), buf);
     if (c->unrated_counted > 0) {
-        snprintf(buf, sizeof buf, tr_of(tr, N_("%d delivered and not rated, counted as basically satisfied")),
+        snprintf(buf, sizeof buf, tr_of(tr, N_("%d not rated, counted as basically satisfied")),
                  c->unrated_counted);
         count_line(f, tr, N_("Unrated"), buf);
     }
@@ -335,7 +335,7 @@ static void print_days(FILE *f, const stats_report *r, tr_fn tr)
         if (r->days[i].received > max)
             max = r->days[i].received;
     fprintf(f, "\n%s\n", tr_of(tr, N_("Per day: cases received (bar) and on-time rate of those concluded")));
-    for (size_t i = 0; i < r->ndays; i++) {
+    for (size_t i = 0; i < r->ndays && date_cmp(r->days[i].day, r->q.today) <= 0; i++) {
         const stats_day *d = &r->days[i];
         char day[DATE_STR_LEN], rate[CELL_LEN];
         date_format(d->day, day);

@@ -51,7 +51,7 @@ typedef struct {
 
 /* A complaint as the complaints table holds it. */
 typedef struct {
-    char id[40];                   /* "TS-YYYYMMDD-NNN" */
+    char id[40];                   /* "TS-T01-YYYYMMDD-NNN": the terminal code keeps ids unique offline */
     gdate registered, due;         /* due: 3 working days, or the extended date */
     char channel[12];              /* window, phone, box, online */
     char about[12];                /* window, clerk, case */

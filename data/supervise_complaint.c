@@ -22,6 +22,7 @@
 #include "data/desk_int.h"
 #include "data/duty_int.h"
 #include "data/project.h"
+#include "data/cases.h"
 #include "data/roster.h"
 #include "data/staff.h"
 #include "data/store_db.h"
@@ -30,13 +31,16 @@
 
 #define SV_COMPLAINT_SEQ_MAX 999
 
-/* The next complaint number of the day: TS-YYYYMMDD-NNN; 0 or -1 with the message. */
+/* The next complaint number of the day: TS-TERMINAL-YYYYMMDD-NNN, with this terminal's code (cases.h
+ * cases_codes) so that two terminals numbering offline never make the same id; 0 or -1 with the message. */
 static int next_id(store *s, gdate day, char *out, size_t len, char *err, size_t errlen)
 {
-    char prefix[16];
-    snprintf(prefix, sizeof prefix, "TS-%04d%02d%02d-", day.y, day.m, day.d);
-    sqlite3_stmt *st = store_prepare(s, "SELECT coalesce(max(CAST(substr(id, 13) AS INTEGER)), 0) FROM complaints "
-                                        "WHERE substr(id, 1, 12) = ?1");
+    char centre[CASENUM_CENTRE_MAX + 1], terminal[CASENUM_TERMINAL_MAX + 1], prefix[40];
+    if (cases_codes(s, centre, terminal) != 0)
+        return desk_say(err, errlen, N_("cannot number the complaint: %s"), store_errmsg(s));
+    snprintf(prefix, sizeof prefix, "TS-%s-%04d%02d%02d-", terminal, day.y, day.m, day.d);
+    sqlite3_stmt *st = store_prepare(s, "SELECT coalesce(max(CAST(substr(id, length(?1) + 1) AS INTEGER)), 0) "
+                                        "FROM complaints WHERE substr(id, 1, length(?1)) = ?1");
     if (!st)
         return desk_say(err, errlen, "%s", store_errmsg(s));
     sqlite3_bind_text(st, 1, prefix, -1, SQLITE_TRANSIENT);
@@ -46,7 +50,9 @@ static int next_id(store *s, gdate day, char *out, size_t len, char *err, size_t
         return desk_say(err, errlen, N_("cannot number the complaint: %s"), store_errmsg(s));
     if (last >= SV_COMPLAINT_SEQ_MAX)
         return desk_say(err, errlen, N_("more than %d complaints registered on %s"), SV_COMPLAINT_SEQ_MAX, prefix);
-    snprintf(out, len, "%s%03d", prefix, last + 1);
+    unsigned next = (unsigned)last + 1u; /* 1..SV_COMPLAINT_SEQ_MAX: checked above */
+    if ((size_t)snprintf(out, len, "%s%03u", prefix, next % 1000u) >= len)
+        return desk_say(err, errlen, N_("cannot number the complaint: %s"), prefix);
     return 0;
 }
 

@@ -30,6 +30,27 @@ const char *svt_miss_mark(void)
     return svt_glyph("✗", "!");
 }
 
+int svt_due_level(app *a, gdate due, term_role *role, const char **mark)
+{
+    gdate soon;
+    int days = a->cfg.soon_days > 0 ? a->cfg.soon_days : 2;
+    *role = ROLE_NORMAL;
+    *mark = "";
+    if (date_cmp(due, a->today) < 0) {
+        *role = ROLE_ALARM;
+        *mark = "!!";
+        return 2;
+    }
+    if (cal_add_workdays(a->cal, a->today, days, &soon, NULL) != CAL_OK)
+        soon = date_add_days(a->today, days); /* a year the calendar lacks: calendar days */
+    if (date_cmp(due, soon) <= 0) {
+        *role = ROLE_WARN;
+        *mark = "!";
+        return 1;
+    }
+    return 0;
+}
+
 const char *svt_step_label(sv_step s)
 {
     switch (s) {

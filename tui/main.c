@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "data/clock.h"
+#include "data/supervise.h"
 #include "tui/client.h"
 #include "tui/i18n.h"
 #include "tui/verb_sync.h"
@@ -43,6 +44,7 @@ static int load_config(verb_ctx *ctx, const char *explicit_path)
         fprintf(stderr, "%s\n", err);
         return -1;
     }
+    sv_set_followup_days(ctx->config.followup_days); /* [supervision]: the rating action's deadline */
     return 0;
 }
 

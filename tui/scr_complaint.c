@@ -1,6 +1,7 @@
 /* scr_complaint.c - 投诉 (issue 8; seed 001_fcc7b53b8a175d84.txt 篇十三
  * §20-23): the complaints, open ones first by due date (overdue in red with
- * "!!", due within two days in yellow with "!"), then the others; Enter
+ * "!!", due within [supervision] soon_days working
+ * days in yellow with "!"), then the others; Enter
  * shows one with its history.  n registers a complaint at the window (the
  * form: channel, about a window / a clerk / a case and which, the
  * complainant, the phone, what they say; due in 3 working days); on a
@@ -75,18 +76,12 @@ static bool is_open(const sv_complaint *c)
 
 static const char *due_mark(app *a, const sv_complaint *c, term_role *role)
 {
-    *role = is_open(c) ? ROLE_NORMAL : ROLE_DIM;
+    const char *mark = "";
+    *role = ROLE_DIM;
     if (!is_open(c))
         return "";
-    if (date_cmp(c->due, a->today) < 0) {
-        *role = ROLE_ALARM;
-        return "!!";
-    }
-    if (date_diff_days(a->today, c->due) <= 2) {
-        *role = ROLE_WARN;
-        return "!";
-    }
-    return "";
+    svt_due_level(a, c->due, role, &mark);
+    return mark;
 }
 
 static const char *state_label(sv_complaint_state st)
@@ -116,21 +111,21 @@ static void draw_row(void *ctx, int i, int y, int cols, bool selected)
     if (selected)
         term_put_padded(y, 0, cols, "", ROLE_SELECTED);
     term_put(y, 0, 3, mark, r);
-    term_put(y, 3, 16, c->id, r);
-    term_put(y, 20, 10, date_format(c->due, due), r);
-    term_put(y, 31, 8, state_label(c->state), r);
+    term_put(y, 3, 23, c->id, r); /* TS-T01-20261123-001: up to 6 for the terminal code */
+    term_put(y, 27, 10, date_format(c->due, due), r);
+    term_put(y, 38, 8, state_label(c->state), r);
     about_text(c, about, sizeof about);
-    term_put(y, 40, 18, about, selected ? ROLE_SELECTED : ROLE_NORMAL);
-    term_put(y, 59, cols - 60, c->text, selected ? ROLE_SELECTED : ROLE_DIM);
+    term_put(y, 47, 14, about, selected ? ROLE_SELECTED : ROLE_NORMAL);
+    term_put(y, 62, cols - 63, c->text, selected ? ROLE_SELECTED : ROLE_DIM);
 }
 
 static void draw_list(cp_scr *t, app *a, int top, int lines)
 {
     struct { cp_scr *t; app *a; } x = {t, a};
-    term_put(top, 3, 16, _("Complaint"), ROLE_LABEL);
-    term_put(top, 20, 10, _("Due"), ROLE_LABEL);
-    term_put(top, 31, 8, _("State"), ROLE_LABEL);
-    term_put(top, 40, 18, _("About"), ROLE_LABEL);
+    term_put(top, 3, 23, _("Complaint"), ROLE_LABEL);
+    term_put(top, 27, 10, _("Due"), ROLE_LABEL);
+    term_put(top, 38, 8, _("State"), ROLE_LABEL);
+    term_put(top, 47, 14, _("About"), ROLE_LABEL);
     if (t->err[0])
         term_put(top + 1, 1, COLS - 2, t->err, ROLE_ALARM);
     else if (t->n == 0)
@@ -378,7 +373,7 @@ static void field_error(cp_form *c, app *a, int i, const char *why)
 static void form_submit(cp_form *c, app *a)
 {
     sv_complaint in;
-    char target[64], err[SVT_ERR_LEN] = "", id[64], why[200];
+    char target[64], err[SVT_ERR_LEN] = "", id[64], why[SVT_ERR_LEN + 64];
     memset(&in, 0, sizeof in);
     for (int i = 0; i < F_COUNT; i++)
         ui_form_note(&c->form, i, false, "");

@@ -1,6 +1,6 @@
 /* scr_followup.c - 差评整改 (issue 8): the follow-ups a 不满意 / 非常不满意
  * rating opened, open ones first by due date (overdue in red with "!!", due
- * within [supervision] soon_days in yellow with "!"), then the closed ones.
+ * within [supervision] soon_days working days in yellow with "!"), then the closed ones.
  * Enter shows one with its history: the rating and comment, the steps with
  * their dates (核实, 整改, 答复, and the call-back of a real-name review), the
  * last note, the appeal and its decision.  Keys 1-4 record a step with a
@@ -65,20 +65,13 @@ static const char *fu_title(screen *s, app *a)
 /* Overdue (red, "!!"), due soon (yellow, "!"), open, closed: the mark and the role. */
 static const char *due_mark(app *a, const sv_followup *f, term_role *role)
 {
-    *role = ROLE_NORMAL;
+    const char *mark = "";
     if (f->closed) {
         *role = ROLE_DIM;
         return "";
     }
-    if (date_cmp(f->due, a->today) < 0) {
-        *role = ROLE_ALARM;
-        return "!!";
-    }
-    if (date_diff_days(a->today, f->due) <= 2) {
-        *role = ROLE_WARN;
-        return "!";
-    }
-    return "";
+    svt_due_level(a, f->due, role, &mark);
+    return mark;
 }
 
 /* "核实✓ 整改· 答复·" */

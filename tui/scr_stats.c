@@ -61,9 +61,7 @@ static void reload(stats_scr *t, app *a)
     t->err[0] = '\0';
     const char *w = svt_scope(a);
     stats_query q = {t->from, t->to, w, date_cmp(t->to, a->today) < 0 ? t->to : a->today, 0};
-#ifdef GUICHET_CONFIG_HAS_SUPERVISION
     q.unrated_days = a->cfg.unrated_days;
-#endif
     t->r = stats_compute(a->db, &q, t->err, sizeof t->err);
     if (!t->r && !t->err[0])
         snprintf(t->err, sizeof t->err, "%s", store_errmsg(a->db));
@@ -91,7 +89,7 @@ static term_role rate_text(const st_rate *r, char *buf, size_t len)
 static const char *row_label(const stats_row *r, char *buf, size_t len)
 {
     if (!r->label[0] && !r->clerk && !r->window[0])
-        snprintf(buf, len, "%s", _("Total"));
+        snprintf(buf, len, "%s", _("Centre total"));
     else
         snprintf(buf, len, "%s%s", r->clerk ? "  " : "", r->label[0] ? r->label : r->window);
     return buf;
@@ -164,7 +162,7 @@ static void draw_detail(const stats_row *r, int y)
     char line[400], lab[120];
     int w;
     snprintf(line, sizeof line, _("%s: received %d, of which immediate %d; accepted %d; concluded %d"),
-             row_label(r, lab, sizeof lab), r->c.received, r->c.immediate_received, r->c.accepted, r->c.concluded);
+             row_label(r, lab, sizeof lab) + (r->clerk ? 2 : 0), r->c.received, r->c.immediate_received, r->c.accepted, r->c.concluded);
     term_put(y, 1, COLS - 2, line, ROLE_LABEL);
     w = put_rate(y + 1, 1, COLS - 2, _("On-time rate"), &r->f.on_time);
     put_rate(y + 1, second_x(w), COLS - 1 - second_x(w), _("On-site rate"), &r->f.on_site);

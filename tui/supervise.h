@@ -23,6 +23,9 @@ const char *svt_scope(app *a);
 const char *svt_glyph(const char *utf8, const char *ascii);
 /* The mark of a figure that misses its target: "✗", or "!" when the terminal is not UTF-8. */
 const char *svt_miss_mark(void);
+/* How near a due date is on today: 2 overdue (red, "!!"), 1 due within [supervision] soon_days working
+ * days (yellow, "!"), 0 neither; *role and the mark to show. */
+int svt_due_level(app *a, gdate due, term_role *role, const char **mark);
 /* Translated labels of the stored codes ("" codes give ""; unknown codes are shown as they are). */
 const char *svt_step_label(sv_step s);
 const char *svt_code_label(const char *code);

@@ -118,7 +118,7 @@ int verb_stats(verb_ctx *ctx, int argc, char **argv)
         store_close(s);
         return VERB_USAGE;
     }
-    q.unrated_days = 0; /* [supervision] unrated_days: see below */
+    q.unrated_days = ctx->config.unrated_days; /* [supervision] unrated_days, 0: off */
     calendar *cal = load_calendar(ctx);
     stats_report *r = stats_compute_cal(s, &q, cal, err, sizeof err);
     free(cal);

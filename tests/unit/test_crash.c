@@ -129,7 +129,8 @@ static const char *const dump_sql[] = {
     "SELECT * FROM evaluations ORDER BY case_id",     "SELECT * FROM attendance ORDER BY event_seq",
     "SELECT * FROM handoffs ORDER BY event_seq",      "SELECT * FROM duty ORDER BY window_id",
     "SELECT * FROM duty_days ORDER BY window_id, day", "SELECT * FROM leaves ORDER BY leave_id",
-    "SELECT * FROM leader_days ORDER BY staff_id, day",
+    "SELECT * FROM leader_days ORDER BY staff_id, day", "SELECT * FROM followups ORDER BY case_id",
+    "SELECT * FROM complaints ORDER BY id",
 };
 
 /* Every projection row as text (a hash of it, to keep it small). */

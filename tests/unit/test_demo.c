@@ -157,6 +157,8 @@ static const char *const projections[] = {
     "SELECT * FROM duty_days ORDER BY window_id, day",
     "SELECT * FROM leaves ORDER BY leave_id",
     "SELECT * FROM leader_days ORDER BY staff_id, day",
+    "SELECT * FROM followups ORDER BY case_id",
+    "SELECT * FROM complaints ORDER BY id",
 };
 
 /* ---- tests ------------------------------------------------------------------------------- */

@@ -179,7 +179,8 @@ static void case_d_rejected(void)
                      F(ev_str("date", "2026-11-24"), ev_str("reason", "申请事项依法不属于本机关职权范围"),
                        ev_str("basis", "《中华人民共和国行政许可法》第三十二条第一款第（二）项")),
                      F(ev_str("date", "2026-11-24"), ev_str("kind", "rejection")));
-    OK("evaluation.given", CD, 3, ev_str("date", "2026-11-24"), ev_str("rating", "dissatisfied"));
+    OK("evaluation.given", CD, 3, ev_str("date", "2026-11-24"), ev_str("rating", "dissatisfied"),
+       ev_str("followup_due", "2026-12-01"));
 }
 
 /* 上报件: forwarded, decided by the higher level (a status from the centre), delivered. */
@@ -283,6 +284,43 @@ static void handoff_round(void)
        ev_int("actor", 4));
 }
 
+/* 差评整改 of CD (anonymous: no call-back) and two complaints (issue 8). */
+static void supervision_round(void)
+{
+    const char *P1 = "TS-20261124-001", *P2 = "TS-20261124-002";
+    NO("anonymous review", "followup.step", CD, 3, ev_str("date", "2026-11-25"), ev_str("step", "called_back"),
+       ev_str("note", "回访"));
+    OK("followup.step", CD, 3, ev_str("date", "2026-11-25"), ev_str("step", "verified"), ev_str("note", "核实"));
+    NO("already recorded", "followup.step", CD, 3, ev_str("date", "2026-11-25"), ev_str("step", "verified"),
+       ev_str("note", "核实"));
+    NO("no follow-up", "followup.step", CA, 3, ev_str("date", "2026-11-25"), ev_str("step", "verified"),
+       ev_str("note", "x"));
+    OK("evaluation.appealed", CD, 3, ev_str("date", "2026-11-25"), ev_str("reason", "malicious"),
+       ev_str("note", "恶意差评"));
+    OK("evaluation.appeal_decided", CD, 5, ev_str("date", "2026-11-26"), ev_bool("upheld", false),
+       ev_str("note", "理由不足"));
+    OK("followup.step", CD, 3, ev_str("date", "2026-11-26"), ev_str("step", "rectified"), ev_str("note", "整改"));
+    OK("followup.step", CD, 3, ev_str("date", "2026-11-27"), ev_str("step", "answered"), ev_str("note", "答复"));
+    NO("closed", "followup.step", CD, 3, ev_str("date", "2026-11-27"), ev_str("step", "rectified"),
+       ev_str("note", "x"));
+    NO("a complaint about a clerk needs", "complaint.registered", P1, 3, ev_str("date", "2026-11-24"),
+       ev_str("due", "2026-11-27"), ev_str("channel", "window"), ev_str("about", "clerk"), ev_str("text", "态度差"));
+    OK("complaint.registered", P1, 3, ev_str("date", "2026-11-24"), ev_str("due", "2026-11-27"),
+       ev_str("channel", "window"), ev_str("about", "case"), ev_str("window", "W01"), ev_int("clerk", 3),
+       ev_str("case", CD), ev_str("complainant", "李明"), ev_str("phone", "13900139000"), ev_str("text", "不予受理无理"));
+    OK("complaint.extended", P1, 3, ev_str("date", "2026-11-26"), ev_str("due", "2026-12-10"),
+       ev_str("reason", "需调查"));
+    NO("extended only once", "complaint.extended", P1, 3, ev_str("date", "2026-11-26"), ev_str("due", "2026-12-11"),
+       ev_str("reason", "再延"));
+    OK("complaint.concluded", P1, 5, ev_str("date", "2026-12-01"), ev_str("finding", "unlawful"),
+       ev_str("outcome", "已纠正"), ev_str("notified_by", "letter"));
+    OK("complaint.registered", P2, 3, ev_str("date", "2026-11-24"), ev_str("due", "2026-11-27"),
+       ev_str("channel", "box"), ev_str("about", "window"), ev_str("window", "W02"), ev_str("text", "排队太久"));
+    OK("complaint.excluded", P2, 3, ev_str("date", "2026-11-25"), ev_str("reason", "litigation"));
+    NO("is closed (excluded)", "complaint.concluded", P2, 5, ev_str("date", "2026-12-01"),
+       ev_str("finding", "other"), ev_str("outcome", "x"), ev_str("notified_by", "sms"));
+}
+
 static void scenario(void)
 {
     staff_rows();
@@ -294,6 +332,7 @@ static void scenario(void)
     case_d_rejected();
     case_e_referred();
     leave_and_corrections();
+    supervision_round();
 }
 
 /* ---- dumping the projections -------------------------------------------------------------- */
@@ -314,6 +353,8 @@ static const struct {
     {"duty_days", "SELECT * FROM duty_days ORDER BY window_id, day"},
     {"leaves", "SELECT * FROM leaves ORDER BY leave_id"},
     {"leader_days", "SELECT * FROM leader_days ORDER BY staff_id, day"},
+    {"followups", "SELECT * FROM followups ORDER BY case_id"},
+    {"complaints", "SELECT * FROM complaints ORDER BY id"},
 };
 
 static void append_text(char **buf, size_t *len, size_t *cap, const char *t)
