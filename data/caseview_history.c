@@ -2,7 +2,11 @@
  * (subject = the case number, in seq order) with who recorded them (staff
  * name) and a short line in words built from the payload (core/event.h
  * ev_decode): what happened, then the reason and basis, note, comment,
- * due date, deadline and reprint mark when the payload has them.  Every
+ * due date, deadline and reprint mark when the payload has them.  The
+ * supervision events of issue 8 are told too: a bad review's follow-up
+ * (opened, its steps, the appeal and its decision) and the complaints
+ * registered about the case (their events have the complaint's id as
+ * subject: the query adds the complaints whose row names this case).  Every
  * phrase is an English message id passed through the caller's translate
  * function, so the screen shows it in the clerk's language. */
 #include "data/caseview_int.h"
@@ -15,10 +19,12 @@
 #include "core/i18n.h"
 
 #define Q_HISTORY                                                                                       \
-    "SELECT e.seq, e.created_at, e.type, e.payload, coalesce(st.name, ''), coalesce(tt.name, '') "     \
+    "SELECT e.seq, e.created_at, e.type, e.payload, coalesce(st.name, ''), coalesce(tt.name, ''), "    \
+    "e.subject "                                                                                       \
     "FROM events e LEFT JOIN staff st ON st.num = e.staff_id "                                         \
     "LEFT JOIN staff tt ON e.type = 'case.reassigned' AND tt.num = json_extract(e.payload, '$.to') "   \
-    "WHERE e.subject = ?1 ORDER BY e.seq LIMIT ?2"
+    "WHERE e.subject IN (SELECT ?1 UNION ALL SELECT id FROM complaints WHERE case_id = ?1) "           \
+    "ORDER BY e.seq LIMIT ?2"
 
 /* ---- words ------------------------------------------------------------------------------ */
 
@@ -78,6 +84,24 @@ static const char *const notice_labels[][2] = {
     {"acceptance", N_("acceptance notice")}, {"supplement", N_("supplement notice")},
     {"deferral", N_("deferred acceptance commitment")}, {"rejection", N_("rejection notice")},
     {"return", N_("return notice")},         {"one_time", N_("one-time notice")}};
+
+/* Issue 8's stored names (data/supervise.c), with the labels the supervision screens use. */
+static const char *const step_labels[][2] = {
+    {"verified", N_("verified")}, {"rectified", N_("rectified")},
+    {"answered", N_("answered the applicant")}, {"called_back", N_("called back")}};
+static const char *const appeal_labels[][2] = {
+    {"mistaken", N_("mistaken rating")}, {"malicious", N_("malicious rating")}, {"other", N_("other")}};
+static const char *const channel_labels[][2] = {
+    {"window", N_("at the window")}, {"phone", N_("by phone")}, {"box", N_("complaint box")},
+    {"online", N_("online")}};
+static const char *const finding_labels[][2] = {
+    {"unfounded", N_("unfounded")}, {"manner", N_("verified: manner")},
+    {"unlawful", N_("verified: unlawful handling")}, {"other", N_("other")}};
+static const char *const told_labels[][2] = {
+    {"phone", N_("by phone")}, {"letter", N_("by letter")}, {"in_person", N_("in person")}, {"sms", N_("by SMS")}};
+static const char *const excluded_labels[][2] = {
+    {"litigation", N_("in litigation")}, {"arbitration", N_("in arbitration")},
+    {"reconsideration", N_("in administrative reconsideration")}};
 
 #define NLABELS(t) (sizeof(t) / sizeof((t)[0]))
 
@@ -153,8 +177,57 @@ static void say_reassigned(words *w, const ev_doc *d, const char *to_name)
         *to_name ? to_name : num);
 }
 
-/* The main phrase of an event of this type (to_name: the staff a case.reassigned names). */
-static void say_what(words *w, const char *type, const ev_doc *d, const char *to_name)
+/* evaluation.given: the rating, and the follow-up a bad one opens (its due date in the payload). */
+static void say_rating(words *w, const ev_doc *d)
+{
+    say(w, N_("Rated: %s"), label(w, ev_get_str(d, "rating"), rating_labels, NLABELS(rating_labels)));
+    const char *due = ev_get_str(d, "followup_due");
+    if (due && *due)
+        say(w, N_("follow-up opened, due %s"), due);
+}
+
+/* Issue 8's follow-up and appeal on the case; false when type is not one of them. */
+static bool say_followup(words *w, const char *type, const ev_doc *d)
+{
+    if (strcmp(type, "followup.step") == 0)
+        say(w, N_("Follow-up step: %s"), label(w, ev_get_str(d, "step"), step_labels, NLABELS(step_labels)));
+    else if (strcmp(type, "evaluation.appealed") == 0)
+        say(w, N_("Rating appealed: %s"),
+            label(w, ev_get_str(d, "reason"), appeal_labels, NLABELS(appeal_labels)));
+    else if (strcmp(type, "evaluation.appeal_decided") == 0)
+        say(w, ev_get_bool(d, "upheld", false) ? N_("Appeal upheld: the rating is left out of the satisfaction rate")
+                                               : N_("Appeal refused"));
+    else
+        return false;
+    return true;
+}
+
+/* A complaint about the case (subject: the complaint's id); false when type is not a complaint's. */
+static bool say_complaint(words *w, const char *type, const ev_doc *d, const char *id)
+{
+    if (strcmp(type, "complaint.registered") == 0)
+        say(w, N_("Complaint %s registered (%s): %s"), id,
+            label(w, ev_get_str(d, "channel"), channel_labels, NLABELS(channel_labels)), text_or_empty(d, "text"));
+    else if (strcmp(type, "complaint.extended") == 0)
+        say(w, N_("Complaint %s extended"), id);
+    else if (strcmp(type, "complaint.concluded") == 0) {
+        say(w, N_("Complaint %s concluded: %s"), id,
+            label(w, ev_get_str(d, "finding"), finding_labels, NLABELS(finding_labels)));
+        if (*text_or_empty(d, "outcome"))
+            say(w, N_("outcome: %s"), text_or_empty(d, "outcome"));
+        if (*text_or_empty(d, "notified_by"))
+            say(w, N_("complainant told %s"), label(w, ev_get_str(d, "notified_by"), told_labels, NLABELS(told_labels)));
+    } else if (strcmp(type, "complaint.excluded") == 0)
+        say(w, N_("Complaint %s excluded: %s"), id,
+            label(w, ev_get_str(d, "reason"), excluded_labels, NLABELS(excluded_labels)));
+    else
+        return false;
+    return true;
+}
+
+/* The main phrase of an event of this type (to_name: the staff a case.reassigned names; subject: the
+ * event's, a complaint's id for a complaint about the case). */
+static void say_what(words *w, const char *type, const ev_doc *d, const char *to_name, const char *subject)
 {
     const char *step = label_of(type, step_phrases, NLABELS(step_phrases));
     if (step)
@@ -172,9 +245,16 @@ static void say_what(words *w, const char *type, const ev_doc *d, const char *to
     else if (strcmp(type, "notice.issued") == 0)
         say_notice(w, d);
     else if (strcmp(type, "evaluation.given") == 0)
-        say(w, N_("Rated: %s"), label(w, ev_get_str(d, "rating"), rating_labels, NLABELS(rating_labels)));
-    else
+        say_rating(w, d);
+    else if (!say_followup(w, type, d) && !say_complaint(w, type, d, subject))
         say(w, "%s", type);
+}
+
+/* Reasons that are stored names, already said in words by the main phrase. */
+static bool reason_said(const char *type, const char *reason)
+{
+    return (strcmp(type, "case.reassigned") == 0 && strcmp(reason, "handoff") == 0) ||
+           strcmp(type, "evaluation.appealed") == 0 || strcmp(type, "complaint.excluded") == 0;
 }
 
 /* The values any event may carry, after the main phrase (a handoff's reason is already said). */
@@ -185,7 +265,7 @@ static void say_extras(words *w, const char *type, const ev_doc *d)
                                            {"due", N_("due %s")},        {"deadline", N_("deadline %s")}};
     for (size_t i = 0; i < NLABELS(keyed); i++) {
         const char *v = ev_get_str(d, keyed[i][0]);
-        if (i == 0 && v && strcmp(type, "case.reassigned") == 0 && strcmp(v, "handoff") == 0)
+        if (i == 0 && v && reason_said(type, v))
             continue;
         if (v && *v)
             say(w, keyed[i][1], v);
@@ -210,9 +290,10 @@ static void read_event(sqlite3_stmt *st, ev_doc *doc, cv_tr trf, cv_event *e)
         return;
     }
     snprintf(e->date, sizeof e->date, "%s", text_or_empty(doc, "date"));
-    char to_name[129];
+    char to_name[129], subject[64];
     cvi_copy(st, 5, to_name, sizeof to_name);
-    say_what(&w, e->type, doc, to_name);
+    cvi_copy(st, 6, subject, sizeof subject);
+    say_what(&w, e->type, doc, to_name, subject);
     say_extras(&w, e->type, doc);
 }
 

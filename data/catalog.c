@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "data/catalog_import.h"
+#include "data/ini_load.h"
 #include "data/pinyin.h"
 #include "data/textfile.h"
 
@@ -44,19 +45,8 @@ void cimp_report(importer *im, int line, const char *fmt, ...)
 
 /* --- reading ------------------------------------------------------------------------------ */
 
-/* iniparser's error callback is process-wide, so its message lands here (one import at a time). */
+/* What iniparser says while the file is loaded (data/ini_load.h; one import at a time). */
 static char ini_message[1024];
-
-static int capture_ini_error(const char *fmt, ...)
-{
-    size_t used = strlen(ini_message);
-    va_list ap;
-    va_start(ap, fmt);
-    if (used < sizeof ini_message - 1)
-        vsnprintf(ini_message + used, sizeof ini_message - used, fmt, ap);
-    va_end(ap);
-    return 0;
-}
 
 /* Turn iniparser's "iniparser: syntax error in FILE (LINE):\n-> TEXT" into FILE:LINE: ... */
 static void report_ini_failure(importer *im)
@@ -117,10 +107,7 @@ static int load(importer *im, char **text)
                    "(about %d Chinese characters)", CSCAN_LINE_MAX, CSCAN_LINE_MAX / 3);
     if (im->errors)
         return -1;
-    ini_message[0] = '\0';
-    iniparser_set_error_callback(capture_ini_error);
-    im->d = iniparser_load(file);
-    iniparser_set_error_callback(NULL);
+    im->d = ini_load_capture(file, ini_message, sizeof ini_message);
     if (!im->d) {
         report_ini_failure(im);
         return -1;

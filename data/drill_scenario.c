@@ -17,6 +17,7 @@
 #include "core/pin.h"
 #include "data/demo.h"
 #include "data/drill_int.h"
+#include "data/ini_load.h"
 #include "data/staff.h"
 
 #define DRILL_DAY_MAX 366 /* the last drill day a scenario may name */
@@ -45,27 +46,12 @@ static int bad(reader *r, const char *sec, const char *key, const char *fmt, ...
     return -1;
 }
 
-/* iniparser's error callback is process-wide: its message lands here. */
+/* What iniparser says while a file is loaded (data/ini_load.h). */
 static char ini_message[512];
-
-static int capture_ini_error(const char *fmt, ...)
-{
-    size_t used = strlen(ini_message);
-    va_list ap;
-    va_start(ap, fmt);
-    if (used < sizeof ini_message - 1)
-        vsnprintf(ini_message + used, sizeof ini_message - used, fmt, ap);
-    va_end(ap);
-    return 0;
-}
 
 static dictionary *load_ini(const char *path)
 {
-    ini_message[0] = '\0';
-    iniparser_set_error_callback(capture_ini_error);
-    dictionary *d = iniparser_load(path);
-    iniparser_set_error_callback(NULL);
-    return d;
+    return ini_load_capture(path, ini_message, sizeof ini_message);
 }
 
 /* The value of sec:key, NULL when absent. */

@@ -1,8 +1,10 @@
 /* app_supervise.c - the supervision menu (督查, C-k anywhere, v on the
  * dashboard: statistics, follow-ups of bad reviews, complaints) and what the
  * supervision screens share (tui/supervise.h): roles, the scope of what a
- * person sees, glyphs, and the translated names of stored codes. */
+ * person sees, glyphs, the translated names of stored codes, and the keys
+ * and the making of a list-and-detail screen. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tui/i18n.h"
@@ -94,6 +96,45 @@ const char *svt_code_label(const char *code)
 const char *svt_err(const char *err)
 {
     return err && err[0] ? _(err) : _("The action failed.");
+}
+
+bool svt_list_key(ui_list *list, bool *detail, int rows, const keys_event *ev, km_action act, scr_rc *rc)
+{
+    *rc = SCR_STAY;
+    if (!*detail && ui_list_action(list, act, rows))
+        return true;
+    if (act == KM_FORM_CANCEL || ev->key == KM_KEY_ESC) {
+        if (*detail)
+            *detail = false;
+        else
+            *rc = SCR_CLOSE;
+        return true;
+    }
+    if (act == KM_FORM_SUBMIT) {
+        *detail = list->sel >= 0;
+        return true;
+    }
+    return false;
+}
+
+void svt_done(app *a, bool *stale, int rc, const char *err, const char *ok)
+{
+    if (rc != 0)
+        app_message(a, ROLE_ALARM, "%s", svt_err(err));
+    else
+        app_message(a, ROLE_OK, "%s", ok);
+    *stale = true;
+}
+
+screen *svt_list_screen_new(app *a, const screen_ops *ops, void *st, void *rows)
+{
+    screen *s = st && rows ? screen_new(ops, st) : NULL;
+    if (!s) {
+        free(rows);
+        free(st);
+        app_message(a, ROLE_ALARM, "%s", _("Out of memory."));
+    }
+    return s;
 }
 
 void app_supervise_menu(app *a)

@@ -13,6 +13,7 @@
 #include <curses.h>
 
 #include "tui/attendance.h"
+#include "tui/form_screen.h"
 #include "tui/i18n.h"
 #include "tui/ui_form.h"
 
@@ -98,8 +99,9 @@ static int field_error(corr_form *c, app *a, int i, const char *why)
     return -1;
 }
 
-static void corr_submit(corr_form *c, app *a)
+static void corr_submit(void *st, app *a)
 {
+    corr_form *c = st;
     char t[UI_FIELD_CHARS * 4 + 1], why[ATT_ERR_LEN + 64], reason[DUTY_NOTE_MAX + 1], err[ATT_ERR_LEN];
     staff_rec rec;
     gdate day;
@@ -145,21 +147,7 @@ static void corr_submit(corr_form *c, app *a)
 static scr_rc corr_key(screen *s, app *a, const keys_event *ev, km_action act)
 {
     corr_form *c = s->st;
-    const char *why = NULL;
-    switch (ui_form_key(&c->form, ev, act, &why)) {
-    case UI_FORM_SUBMIT:
-        corr_submit(c, a);
-        return c->done ? SCR_CLOSE : SCR_STAY;
-    case UI_FORM_CANCEL: return SCR_CLOSE;
-    case UI_FORM_REFUSED:
-        if (why)
-            app_message(a, ROLE_WARN, "%s", _(why));
-        return SCR_STAY;
-    case UI_FORM_EDITED: c->edited = true; return SCR_STAY;
-    case UI_FORM_MOVED: return SCR_STAY;
-    case UI_FORM_NONE: break;
-    }
-    return act == KM_NONE ? SCR_STAY : SCR_PASS;
+    return form_screen_key(&c->form, &c->edited, &c->done, corr_submit, c, a, ev, act);
 }
 
 static bool corr_dirty(screen *s)

@@ -16,6 +16,7 @@
 
 #include <curses.h>
 
+#include "tui/form_screen.h"
 #include "tui/i18n.h"
 #include "tui/supervise.h"
 #include "tui/ui_form.h"
@@ -113,10 +114,10 @@ static void draw_row(void *ctx, int i, int y, int cols, bool selected)
     term_put(y, 0, 3, mark, r);
     term_put(y, 3, 23, c->id, r); /* TS-T01-20261123-001: up to 6 for the terminal code */
     term_put(y, 27, 10, date_format(c->due, due), r);
-    term_put(y, 38, 8, state_label(c->state), r);
+    term_put(y, 38, 9, state_label(c->state), r);
     about_text(c, about, sizeof about);
-    term_put(y, 47, 14, about, selected ? ROLE_SELECTED : ROLE_NORMAL);
-    term_put(y, 62, cols - 63, c->text, selected ? ROLE_SELECTED : ROLE_DIM);
+    term_put(y, 48, 26, about, selected ? ROLE_SELECTED : ROLE_NORMAL);
+    term_put(y, 75, cols - 76, c->text, selected ? ROLE_SELECTED : ROLE_DIM); /* the detail has it whole */
 }
 
 static void draw_list(cp_scr *t, app *a, int top, int lines)
@@ -124,8 +125,8 @@ static void draw_list(cp_scr *t, app *a, int top, int lines)
     struct { cp_scr *t; app *a; } x = {t, a};
     term_put(top, 3, 23, _("Complaint"), ROLE_LABEL);
     term_put(top, 27, 10, _("Due"), ROLE_LABEL);
-    term_put(top, 38, 8, _("State"), ROLE_LABEL);
-    term_put(top, 47, 14, _("About"), ROLE_LABEL);
+    term_put(top, 38, 9, _("State"), ROLE_LABEL);
+    term_put(top, 48, 26, _("About"), ROLE_LABEL);
     if (t->err[0])
         term_put(top + 1, 1, COLS - 2, t->err, ROLE_ALARM);
     else if (t->n == 0)
@@ -182,15 +183,6 @@ static void cp_draw(screen *s, app *a, int top, int lines)
         draw_list(t, a, top, lines);
 }
 
-static void done(cp_scr *t, app *a, int rc, const char *err, const char *ok)
-{
-    if (rc != 0)
-        app_message(a, ROLE_ALARM, "%s", svt_err(err));
-    else
-        app_message(a, ROLE_OK, "%s", ok);
-    t->stale = true;
-}
-
 /* A choice among codes, shown by their labels; the index or -1. */
 static int choose_code(app *a, const char *title, const char *const *codes, int n)
 {
@@ -218,7 +210,7 @@ static void extend(cp_scr *t, app *a)
         return;
     desk_who who = app_who(a);
     int rc = sv_complaint_extend(a->db, &who, c->id, nd, reason, err, sizeof err);
-    done(t, a, rc, err, _("Extended."));
+    svt_done(a, &t->stale, rc, err, _("Extended."));
 }
 
 static void conclude(cp_scr *t, app *a)
@@ -239,7 +231,7 @@ static void conclude(cp_scr *t, app *a)
         return;
     desk_who who = app_who(a);
     int rc = sv_complaint_conclude(a->db, &who, c->id, findings[f], outcome, told[n], err, sizeof err);
-    done(t, a, rc, err, _("Concluded."));
+    svt_done(a, &t->stale, rc, err, _("Concluded."));
 }
 
 static void exclude(cp_scr *t, app *a)
@@ -252,25 +244,15 @@ static void exclude(cp_scr *t, app *a)
         return;
     desk_who who = app_who(a);
     int rc = sv_complaint_exclude(a->db, &who, c->id, reasons[k], note, err, sizeof err);
-    done(t, a, rc, err, _("Excluded."));
+    svt_done(a, &t->stale, rc, err, _("Excluded."));
 }
 
 static scr_rc cp_key(screen *s, app *a, const keys_event *ev, km_action act)
 {
     cp_scr *t = s->st;
-    if (!t->detail && ui_list_action(&t->list, act, LINES - 7))
-        return SCR_STAY;
-    if (act == KM_FORM_CANCEL || ev->key == KM_KEY_ESC) {
-        if (t->detail) {
-            t->detail = false;
-            return SCR_STAY;
-        }
-        return SCR_CLOSE;
-    }
-    if (act == KM_FORM_SUBMIT) {
-        t->detail = t->list.sel >= 0;
-        return SCR_STAY;
-    }
+    scr_rc rc;
+    if (svt_list_key(&t->list, &t->detail, LINES - 7, ev, act, &rc))
+        return rc;
     if (ev->kind == KEYS_TEXT) {
         int k = ev->key;
         if (k == 'n') {
@@ -307,16 +289,11 @@ static const screen_ops cp_ops = {
 screen *scr_complaints_new(app *a)
 {
     cp_scr *t = calloc(1, sizeof *t);
-    if (t)
-        t->rows = calloc(CP_MAX, sizeof *t->rows);
-    screen *s = t && t->rows ? screen_new(&cp_ops, t) : NULL;
-    if (!s) {
-        if (t)
-            free(t->rows);
-        free(t);
-        app_message(a, ROLE_ALARM, "%s", _("Out of memory."));
+    sv_complaint *rows = calloc(CP_MAX, sizeof *rows);
+    screen *s = svt_list_screen_new(a, &cp_ops, t, rows);
+    if (!s)
         return NULL;
-    }
+    t->rows = rows;
     ui_list_init(&t->list, 0);
     t->stale = true;
     return s;
@@ -370,8 +347,9 @@ static void field_error(cp_form *c, app *a, int i, const char *why)
     app_message(a, ROLE_ALARM, "%s", why);
 }
 
-static void form_submit(cp_form *c, app *a)
+static void form_submit(void *st, app *a)
 {
+    cp_form *c = st;
     sv_complaint in;
     char target[64], err[SVT_ERR_LEN] = "", id[64], why[SVT_ERR_LEN + 64];
     memset(&in, 0, sizeof in);
@@ -427,21 +405,7 @@ static void form_submit(cp_form *c, app *a)
 static scr_rc form_key(screen *s, app *a, const keys_event *ev, km_action act)
 {
     cp_form *c = s->st;
-    const char *why = NULL;
-    switch (ui_form_key(&c->form, ev, act, &why)) {
-    case UI_FORM_SUBMIT:
-        form_submit(c, a);
-        return c->done ? SCR_CLOSE : SCR_STAY;
-    case UI_FORM_CANCEL: return SCR_CLOSE;
-    case UI_FORM_REFUSED:
-        if (why)
-            app_message(a, ROLE_WARN, "%s", _(why));
-        return SCR_STAY;
-    case UI_FORM_EDITED: c->edited = true; return SCR_STAY;
-    case UI_FORM_MOVED: return SCR_STAY;
-    case UI_FORM_NONE: break;
-    }
-    return act == KM_NONE ? SCR_STAY : SCR_PASS;
+    return form_screen_key(&c->form, &c->edited, &c->done, form_submit, c, a, ev, act);
 }
 
 static bool form_dirty(screen *s)

@@ -74,18 +74,24 @@ static const char *due_mark(app *a, const sv_followup *f, term_role *role)
     return mark;
 }
 
-/* "核实✓ 整改· 答复·" */
+/* "2/4 下一步：答复申请人": the steps done of those due, and the next one (the detail lists them all). */
 static void steps_text(const sv_followup *f, char *buf, size_t len)
 {
     const gdate *d[] = {&f->verified, &f->rectified, &f->answered, &f->called_back};
-    size_t used = 0;
-    buf[0] = '\0';
+    int done = 0, due = 0, next = -1;
     for (int k = 0; k < SV_STEP_COUNT; k++) {
         if (k == SV_CALLED_BACK && !f->real_name)
             continue;
-        used += (size_t)snprintf(buf + used, len > used ? len - used : 0, "%s%s ", svt_step_label((sv_step)k),
-                                 d[k]->y ? svt_glyph("✓", "+") : svt_glyph("·", "-"));
+        due++;
+        if (d[k]->y)
+            done++;
+        else if (next < 0)
+            next = k;
     }
+    if (next < 0 || f->closed)
+        snprintf(buf, len, "%d/%d", done, due);
+    else
+        snprintf(buf, len, _("%d/%d next: %s"), done, due, svt_step_label((sv_step)next));
 }
 
 static const char *state_text(const sv_followup *f)
@@ -171,7 +177,7 @@ static void draw_detail(fu_scr *t, app *a, int top, int lines)
     }
     (void)y;
     term_put(top + lines - 1, 1, COLS - 2,
-             _("1-4: record a step   p: appeal   d: decide the appeal (supervisor)   Esc: the list"), ROLE_DIM);
+             _("1-4: record a step  p: appeal  d: decide it (supervisor)  Esc: the list"), ROLE_DIM);
 }
 
 static void fu_draw(screen *s, app *a, int top, int lines)
@@ -185,16 +191,6 @@ static void fu_draw(screen *s, app *a, int top, int lines)
         draw_list(t, a, top, lines);
 }
 
-/* After an action: its message, the list read again. */
-static void done(fu_scr *t, app *a, int rc, const char *err, const char *ok)
-{
-    if (rc != 0)
-        app_message(a, ROLE_ALARM, "%s", svt_err(err));
-    else
-        app_message(a, ROLE_OK, "%s", ok);
-    t->stale = true;
-}
-
 static void record_step(fu_scr *t, app *a, sv_step step)
 {
     const sv_followup *f = &t->rows[t->list.sel];
@@ -204,7 +200,7 @@ static void record_step(fu_scr *t, app *a, sv_step step)
         return;
     desk_who who = app_who(a);
     int rc = sv_followup_step(a->db, &who, f->case_id, step, note, err, sizeof err);
-    done(t, a, rc, err, _("Step recorded."));
+    svt_done(a, &t->stale, rc, err, _("Step recorded."));
 }
 
 static void record_appeal(fu_scr *t, app *a)
@@ -220,7 +216,7 @@ static void record_appeal(fu_scr *t, app *a)
         return;
     desk_who who = app_who(a);
     int rc = sv_appeal_record(a->db, &who, f->case_id, codes[k], note, err, sizeof err);
-    done(t, a, rc, err, _("Appeal recorded: a supervisor decides it."));
+    svt_done(a, &t->stale, rc, err, _("Appeal recorded: a supervisor decides it."));
 }
 
 static void decide_appeal(fu_scr *t, app *a)
@@ -237,25 +233,15 @@ static void decide_appeal(fu_scr *t, app *a)
         return;
     desk_who who = app_who(a);
     int rc = sv_appeal_decide(a->db, &who, f->case_id, k == 0, note, err, sizeof err);
-    done(t, a, rc, err, _("Decision recorded."));
+    svt_done(a, &t->stale, rc, err, _("Decision recorded."));
 }
 
 static scr_rc fu_key(screen *s, app *a, const keys_event *ev, km_action act)
 {
     fu_scr *t = s->st;
-    if (!t->detail && ui_list_action(&t->list, act, LINES - 7))
-        return SCR_STAY;
-    if (act == KM_FORM_CANCEL || ev->key == KM_KEY_ESC) {
-        if (t->detail) {
-            t->detail = false;
-            return SCR_STAY;
-        }
-        return SCR_CLOSE;
-    }
-    if (act == KM_FORM_SUBMIT) {
-        t->detail = t->list.sel >= 0;
-        return SCR_STAY;
-    }
+    scr_rc rc;
+    if (svt_list_key(&t->list, &t->detail, LINES - 7, ev, act, &rc))
+        return rc;
     if (ev->kind == KEYS_TEXT && t->list.sel >= 0) {
         int k = ev->key;
         if (k >= '1' && k <= '4') {
@@ -290,16 +276,11 @@ static const screen_ops fu_ops = {
 screen *scr_followups_new(app *a)
 {
     fu_scr *t = calloc(1, sizeof *t);
-    if (t)
-        t->rows = calloc(FU_MAX, sizeof *t->rows);
-    screen *s = t && t->rows ? screen_new(&fu_ops, t) : NULL;
-    if (!s) {
-        if (t)
-            free(t->rows);
-        free(t);
-        app_message(a, ROLE_ALARM, "%s", _("Out of memory."));
+    sv_followup *rows = calloc(FU_MAX, sizeof *rows);
+    screen *s = svt_list_screen_new(a, &fu_ops, t, rows);
+    if (!s)
         return NULL;
-    }
+    t->rows = rows;
     ui_list_init(&t->list, 0);
     t->stale = true;
     return s;

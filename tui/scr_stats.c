@@ -8,7 +8,9 @@
  * selected row's figures in full, each rate beside its target, and a chart
  * of the period day by day: received cases as bars (block characters), the
  * on-time rate of the cases concluded that day as a row under them.  A clerk
- * sees their own window only; a supervisor every window.  The figures are
+ * sees their own window only (the first row is that window's total); a
+ * supervisor every window, and w narrows the screen to one window after
+ * another (the windows of the last report of all), then back to all.  The figures are
  * data/stats.h (computed from the events' projections, nothing typed). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +33,9 @@ typedef struct {
     char err[SVT_ERR_LEN];
     bool stale;
     ui_list list;
+    char window[9];                          /* a supervisor's narrowing to one window; "" all */
+    char codes[STATS_ROWS_MAX][9];           /* the windows of the last report of all windows */
+    size_t ncodes;
 } stats_scr;
 
 static const km_action stats_hints[] = {KM_FORM_CANCEL, KM_LIST_DOWN, KM_HELP, KM_NONE};
@@ -54,25 +59,73 @@ static const stats_row *row_at(const stats_scr *t, int i)
     return i < (int)t->r->nclerks ? &t->r->clerks[i] : NULL;
 }
 
+/* The window the figures are narrowed to: the clerk's own, the supervisor's choice, or NULL (all). */
+static const char *window_of(const stats_scr *t, app *a)
+{
+    const char *w = svt_scope(a);
+    return w ? w : t->window[0] ? t->window : NULL;
+}
+
+/* Keep the windows of a report of all windows, for w to go through. */
+static void keep_codes(stats_scr *t)
+{
+    t->ncodes = 0;
+    for (size_t i = 0; i < t->r->nwindows && i < STATS_ROWS_MAX; i++)
+        if (t->r->windows[i].window[0])
+            snprintf(t->codes[t->ncodes++], sizeof t->codes[0], "%s", t->r->windows[i].window);
+}
+
 static void reload(stats_scr *t, app *a)
 {
     free(t->r);
     t->r = NULL;
     t->err[0] = '\0';
-    const char *w = svt_scope(a);
+    const char *w = window_of(t, a);
     stats_query q = {t->from, t->to, w, date_cmp(t->to, a->today) < 0 ? t->to : a->today, 0};
     q.unrated_days = a->cfg.unrated_days;
     t->r = stats_compute(a->db, &q, t->err, sizeof t->err);
     if (!t->r && !t->err[0])
         snprintf(t->err, sizeof t->err, "%s", store_errmsg(a->db));
+    if (t->r && !w)
+        keep_codes(t);
     ui_list_resize(&t->list, nrows(t));
     t->stale = false;
 }
 
+/* w (a supervisor): the next window of the last report of all, after the last one all windows again. */
+static void next_window(stats_scr *t, app *a)
+{
+    if (svt_scope(a))
+        return;
+    if (t->ncodes == 0) {
+        app_message(a, ROLE_WARN, "%s", _("No window has figures in this period."));
+        t->window[0] = '\0';
+        return;
+    }
+    size_t i = 0;
+    if (t->window[0]) {
+        while (i < t->ncodes && strcmp(t->codes[i], t->window) != 0)
+            i++;
+        i++; /* the one after; past the end (or not found): all */
+    }
+    if (i < t->ncodes)
+        snprintf(t->window, sizeof t->window, "%s", t->codes[i]);
+    else
+        t->window[0] = '\0';
+    t->list.sel = 0;
+    t->stale = true;
+}
+
 static const char *stats_title(screen *s, app *a)
 {
-    (void)s;
-    return svt_scope(a) ? _("Statistics of my window") : _("Statistics");
+    static char title[120];
+    stats_scr *t = s->st;
+    if (svt_scope(a))
+        return _("Statistics of my window");
+    if (!t->window[0])
+        return _("Statistics");
+    snprintf(title, sizeof title, _("Statistics of window %s"), t->window);
+    return title;
 }
 
 /* A rate as "95.0%" (or "-" with nothing to count), with the miss mark; its role. */
@@ -86,9 +139,12 @@ static term_role rate_text(const st_rate *r, char *buf, size_t len)
     return r->misses ? ROLE_ALARM : r->has_target ? ROLE_OK : ROLE_NORMAL;
 }
 
-static const char *row_label(const stats_row *r, char *buf, size_t len)
+/* A row's label: the total says whose (the centre, or the one window the report is narrowed to). */
+static const char *row_label(const stats_report *rep, const stats_row *r, char *buf, size_t len)
 {
-    if (!r->label[0] && !r->clerk && !r->window[0])
+    if (!r->label[0] && !r->clerk && !r->window[0] && rep->q.window && rep->q.window[0])
+        snprintf(buf, len, _("Window %s total"), rep->q.window);
+    else if (!r->label[0] && !r->clerk && !r->window[0])
         snprintf(buf, len, "%s", _("Centre total"));
     else
         snprintf(buf, len, "%s%s", r->clerk ? "  " : "", r->label[0] ? r->label : r->window);
@@ -124,7 +180,7 @@ static void draw_row(void *ctx, int i, int y, int cols, bool selected)
     term_role base = selected ? ROLE_SELECTED : ROLE_NORMAL;
     if (selected)
         term_put_padded(y, 0, COLS, "", ROLE_SELECTED);
-    term_put(y, col_x[0], 19, row_label(r, buf, sizeof buf), i == 0 && !selected ? ROLE_LABEL : base);
+    term_put(y, col_x[0], 19, row_label(t->r, r, buf, sizeof buf), i == 0 && !selected ? ROLE_LABEL : base);
     snprintf(buf, sizeof buf, "%d", r->c.received);
     term_put(y, col_x[1], 5, buf, base);
     snprintf(buf, sizeof buf, "%d", r->c.concluded);
@@ -138,16 +194,17 @@ static void draw_row(void *ctx, int i, int y, int cols, bool selected)
     term_put(y, col_x[6], COLS - col_x[6], buf, r->c.overdue_open ? ROLE_ALARM : base);
 }
 
-/* "name ✗95.0% (19/20), target 100%" at (y, x) in cols columns; the columns used. */
-static int put_rate(int y, int x, int cols, const char *name, const st_rate *r)
+/* "name ✗95.0% (19/20), target 100%" (compact: "name ✗95.0% (19/20) ≥100%") into line; its role. */
+static term_role rate_line(const char *name, const st_rate *r, bool compact, char *line, size_t len)
 {
-    char v[40], line[240];
+    char v[40];
     term_role role = rate_text(r, v, sizeof v);
     if (r->has_target)
-        snprintf(line, sizeof line, _("%s %s (%d/%d), target %.0f%%"), name, v, r->num, r->den, r->target);
+        snprintf(line, len, compact ? _("%s %s (%d/%d) ≥%.0f%%") : _("%s %s (%d/%d), target %.0f%%"), name, v,
+                 r->num, r->den, r->target);
     else
-        snprintf(line, sizeof line, "%s %s (%d/%d)", name, v, r->num, r->den);
-    return term_put(y, x, cols, line, role);
+        snprintf(line, len, "%s %s (%d/%d)", name, v, r->num, r->den);
+    return role;
 }
 
 /* The column of the second figure on a row whose first took w columns from column 1. */
@@ -156,35 +213,64 @@ static int second_x(int w)
     return w + 4 > COLS / 2 ? w + 4 : COLS / 2;
 }
 
-/* The selected row's figures in full: ST_DETAIL_ROWS rows from y. */
-static void draw_detail(const stats_row *r, int y)
+/* Two texts on row y, the second at second_x; each as given, its role. */
+static void put_pair(int y, const char *a, term_role ra, const char *b, term_role rb)
 {
-    char line[400], lab[120];
-    int w;
-    snprintf(line, sizeof line, _("%s: received %d, of which immediate %d; accepted %d; concluded %d"),
-             row_label(r, lab, sizeof lab) + (r->clerk ? 2 : 0), r->c.received, r->c.immediate_received, r->c.accepted, r->c.concluded);
+    int w = term_put(y, 1, COLS - 2, a, ra);
+    term_put(y, second_x(w), COLS - 1 - second_x(w), b, rb);
+}
+
+/* Two rates on row y, in full when both fit in the width, else in the compact form. */
+static void put_rates(int y, const char *n1, const st_rate *r1, const char *n2, const st_rate *r2)
+{
+    char a[240], b[240];
+    term_role ra = ROLE_NORMAL, rb = ROLE_NORMAL;
+    for (int compact = 0; compact < 2; compact++) {
+        ra = rate_line(n1, r1, compact, a, sizeof a);
+        rb = rate_line(n2, r2, compact, b, sizeof b);
+        int w = term_width(a);
+        if (second_x(w) + term_width(b) <= COLS - 1)
+            break;
+    }
+    put_pair(y, a, ra, b, rb);
+}
+
+/* The first of two formats whose text fits in the width (the second, cut, when neither does). */
+#define FIT2(line, full, compact, ...)                                                                 \
+    do {                                                                                               \
+        snprintf(line, sizeof line, full, __VA_ARGS__);                                                \
+        if (term_width(line) > COLS - 2)                                                               \
+            snprintf(line, sizeof line, compact, __VA_ARGS__);                                         \
+    } while (0)
+
+/* The selected row's figures in full: ST_DETAIL_ROWS rows from y. */
+static void draw_detail(const stats_report *rep, const stats_row *r, int y)
+{
+    char line[400], two[400], lab[120];
+    const char *name = row_label(rep, r, lab, sizeof lab) + (r->clerk ? 2 : 0);
+    FIT2(line, _("%s: received %d, of which immediate %d; accepted %d; concluded %d"),
+         _("%s: received %d (immediate %d), accepted %d, concluded %d"), name, r->c.received,
+         r->c.immediate_received, r->c.accepted, r->c.concluded);
     term_put(y, 1, COLS - 2, line, ROLE_LABEL);
-    w = put_rate(y + 1, 1, COLS - 2, _("On-time rate"), &r->f.on_time);
-    put_rate(y + 1, second_x(w), COLS - 1 - second_x(w), _("On-site rate"), &r->f.on_site);
-    w = put_rate(y + 2, 1, COLS - 2, _("Satisfaction"), &r->f.satisfaction);
-    put_rate(y + 2, second_x(w), COLS - 1 - second_x(w), _("Immediate share"), &r->f.immediate_share);
+    put_rates(y + 1, _("On-time rate"), &r->f.on_time, _("On-site rate"), &r->f.on_site);
+    put_rates(y + 2, _("Satisfaction"), &r->f.satisfaction, _("Immediate share"), &r->f.immediate_share);
     snprintf(line, sizeof line, _("Overdue %d, %d days in all (longest %d)"), r->c.overdue_open,
              r->c.overdue_days_total, r->c.overdue_days_max);
-    w = term_put(y + 3, 1, COLS - 2, line, r->c.overdue_open ? ROLE_ALARM : ROLE_NORMAL);
-    snprintf(line, sizeof line, _("Trips %.2f a case, one trip %d/%d"), r->f.trips_average, r->c.one_trip,
+    snprintf(two, sizeof two, _("Trips %.2f a case, one trip %d/%d"), r->f.trips_average, r->c.one_trip,
              r->c.trips_cases);
-    term_put(y + 3, second_x(w), COLS - 1 - second_x(w), line, ROLE_NORMAL);
+    put_pair(y + 3, line, r->c.overdue_open ? ROLE_ALARM : ROLE_NORMAL, two, ROLE_NORMAL);
     snprintf(line, sizeof line, _("Supplement notices %d, one-time rule broken %d"), r->c.supplement_notices,
              r->c.one_time_violations);
-    w = term_put(y + 4, 1, COLS - 2, line, r->c.one_time_violations ? ROLE_ALARM : ROLE_NORMAL);
-    snprintf(line, sizeof line, _("Deferred %d, in time %d/%d"), r->c.deferred, r->c.deferred_in_time,
+    snprintf(two, sizeof two, _("Deferred %d, in time %d/%d"), r->c.deferred, r->c.deferred_in_time,
              r->c.deferred_due);
-    term_put(y + 4, second_x(w), COLS - 1 - second_x(w), line, ROLE_NORMAL);
+    put_pair(y + 4, line, r->c.one_time_violations ? ROLE_ALARM : ROLE_NORMAL, two, ROLE_NORMAL);
     const int *e = r->c.evaluations;
-    snprintf(line, sizeof line, _("Ratings: very satisfied %d, satisfied %d, basically %d, dissatisfied %d, "
-                                  "very dissatisfied %d (unrated counted %d)"),
-             e[ST_VERY_SATISFIED], e[ST_SATISFIED], e[ST_BASICALLY_SATISFIED], e[ST_DISSATISFIED],
-             e[ST_VERY_DISSATISFIED], r->c.unrated_counted);
+    FIT2(line,
+         _("Ratings: very satisfied %d, satisfied %d, basically %d, dissatisfied %d, "
+           "very dissatisfied %d (unrated counted %d)"),
+         _("Ratings: v.sat. %d, sat. %d, basic %d, dissat. %d, v.dissat. %d, unrated %d"), e[ST_VERY_SATISFIED],
+         e[ST_SATISFIED], e[ST_BASICALLY_SATISFIED], e[ST_DISSATISFIED], e[ST_VERY_DISSATISFIED],
+         r->c.unrated_counted);
     term_put(y + 5, 1, COLS - 2, line, e[ST_DISSATISFIED] + e[ST_VERY_DISSATISFIED] ? ROLE_WARN : ROLE_DIM);
 }
 
@@ -245,8 +331,10 @@ static void stats_draw(screen *s, app *a, int top, int lines)
     char line[300], f[DATE_STR_LEN], to[DATE_STR_LEN];
     if (t->stale)
         reload(t, a);
-    snprintf(line, sizeof line, _("Period %s to %s   [ ] month  f dates  t this month"), date_format(t->from, f),
-             date_format(t->to, to));
+    snprintf(line, sizeof line,
+             svt_scope(a) ? _("Period %s to %s   [ ] month  f dates  t this month")
+                          : _("Period %s to %s   [ ] month  f dates  t this month  w window"),
+             date_format(t->from, f), date_format(t->to, to));
     term_put(top, 1, COLS - 2, line, ROLE_LABEL);
     if (!t->r) {
         term_put(top + 2, 1, COLS - 2, svt_err(t->err), ROLE_ALARM);
@@ -260,7 +348,7 @@ static void stats_draw(screen *s, app *a, int top, int lines)
     int y = top + 2 + list_rows + 1;
     const stats_row *sel = row_at(t, t->list.sel >= 0 ? t->list.sel : 0);
     if (sel && y + ST_DETAIL_ROWS <= top + lines)
-        draw_detail(sel, y);
+        draw_detail(t->r, sel, y);
     y += ST_DETAIL_ROWS;
     if (y + ST_CHART_ROWS <= top + lines)
         draw_chart(t->r, y);
@@ -331,6 +419,7 @@ static scr_rc stats_key(screen *s, app *a, const keys_event *ev, km_action act)
         case ']': move_month(t, a, 1); return SCR_STAY;
         case 't': this_month(t, a); return SCR_STAY;
         case 'f': ask_dates(t, a); return SCR_STAY;
+        case 'w': next_window(t, a); return SCR_STAY;
         default: break;
         }
     }

@@ -1,7 +1,8 @@
 /* supervise.h - what the supervision screens (issue 8) share among
  * themselves: who may do what, the translated names of the codes
- * data/supervise.h stores (steps, channels, findings, reasons), and the
- * screens the supervision menu opens.  The menu itself (app_supervise_menu)
+ * data/supervise.h stores (steps, channels, findings, reasons), the keys and
+ * the making of a list-and-detail screen, and the screens the supervision
+ * menu opens.  The menu itself (app_supervise_menu)
  * is in tui/app.h. */
 #ifndef GUICHET_TUI_SUPERVISE_H
 #define GUICHET_TUI_SUPERVISE_H
@@ -12,6 +13,7 @@
 #include "core/supervise.h"
 #include "data/supervise.h"
 #include "tui/app.h"
+#include "tui/ui_list.h"
 
 #define SVT_ERR_LEN 512
 
@@ -31,6 +33,18 @@ const char *svt_step_label(sv_step s);
 const char *svt_code_label(const char *code);
 /* The translated message of a data/ error (English id, or a message with details appended). */
 const char *svt_err(const char *err);
+
+/* The list-and-detail keys of a supervision list screen (follow-ups, complaints): on the list, the
+ * moves of ui_list (page = rows); Esc or cancel leaves the detail, or closes the screen from the
+ * list; Enter opens the detail of the selected row.  True when the key was one of these (*rc: what
+ * the screen returns), false when it is the screen's own. */
+bool svt_list_key(ui_list *list, bool *detail, int rows, const keys_event *ev, km_action act, scr_rc *rc);
+/* After an action on a list screen: its message (err, translated, when rc is not 0; else ok), and the
+ * list marked to be read again (*stale). */
+void svt_done(app *a, bool *stale, int rc, const char *err, const char *ok);
+/* A list screen with ops on state st and its rows (both calloc'ed by the caller, either NULL when that
+ * failed): the screen, or NULL after the out-of-memory message with st and rows freed. */
+screen *svt_list_screen_new(app *a, const screen_ops *ops, void *st, void *rows);
 
 /* The screens (each NULL after a message when it cannot open). */
 screen *scr_stats_new(app *a);        /* scr_stats.c: the figures against their targets, the chart */

@@ -77,7 +77,7 @@ void verb_usage(int to_stderr)
 {
     FILE *out = to_stderr ? stderr : stdout;
     fprintf(out, "%s\n", _("usage: guichet [--config FILE] [--calendar FILE] [--db FILE] VERB ARGS..."));
-    fprintf(out, "%s\n", _("       guichet [--config FILE] [--calendar FILE] --drill SCENARIO [--trainee NAME]"));
+    fprintf(out, "%s\n", _("       guichet [--config F] [--calendar F] --drill SCENARIO [--trainee NAME]"));
     fprintf(out, "%s\n", _("verbs:"));
     for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
         char synopsis[160];

@@ -14,28 +14,13 @@
 G=${GUICHET:-$1}
 [ -n "$G" ] || { echo "usage: GUICHET=BINARY sh $0  (or sh $0 BINARY)" >&2; exit 2; }
 [ -x "$G" ] || { echo "not ok 1 - $G is not an executable"; exit 1; }
-n=0
+. "$(dirname "$0")/verb_common.sh"
+expect_lines=8
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LANG=C LC_ALL=C LANGUAGE= GUICHET_TODAY=2026-11-06
-if [ -f "$(dirname "$G")/../data/calendar/cn.ini" ]; then
-  unset GUICHET_DATADIR
-else
-  GUICHET_DATADIR=$(cd "$(dirname "$0")/../../data" && pwd); export GUICHET_DATADIR
-fi
+tree_data
 db="$tmp/t.db"
-
-# expect EXIT PATTERN DESCRIPTION -- COMMAND...   (PATTERN is matched on stdout+stderr)
-expect() {
-  want_rc=$1; want_out=$2; what=$3; shift 4
-  n=$((n + 1))
-  out=$("$@" 2>&1); rc=$?
-  if [ "$rc" -eq "$want_rc" ] && printf '%s' "$out" | grep -qE -- "$want_out"; then
-    echo "ok $n - $what"
-  else
-    echo "not ok $n - $what (exit $rc: $(printf '%s' "$out" | head -8))"
-  fi
-}
 
 # ---- the database -----------------------------------------------------------------------------
 "$G" --db "$db" window add W01 综合受理窗口 >/dev/null

@@ -3,7 +3,8 @@
 # export, and audit verify catching a row edited or deleted with the sqlite3
 # shell.  $GUICHET is the binary under test.
 G=${GUICHET:?set GUICHET to the binary under test}
-n=0
+. "$(dirname "$0")/verb_common.sh"
+expect_lines=5
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LANG=C LC_ALL=C LANGUAGE= GUICHET_TODAY=2026-11-23
@@ -12,17 +13,6 @@ if [ ! -f "$(dirname "$G")/../data/pinyin/initials.txt" ]; then
   GUICHET_DATADIR="$here/data"; export GUICHET_DATADIR
 fi
 db="$tmp/t.db"
-
-expect() {
-  want_rc=$1; want_out=$2; what=$3; shift 4
-  n=$((n + 1))
-  out=$("$@" 2>&1); rc=$?
-  if [ "$rc" -eq "$want_rc" ] && printf '%s' "$out" | grep -qE -- "$want_out"; then
-    echo "ok $n - $what"
-  else
-    echo "not ok $n - $what (exit $rc: $(printf '%s' "$out" | head -5))"
-  fi
-}
 
 expect 0 'seeded 300 cases' "demo seed writes 300 cases through the event path" -- "$G" --db "$db" demo seed --cases 300
 expect 0 'intact: [0-9]+ events' "the seeded log's audit chain holds" -- "$G" --db "$db" audit verify

@@ -2,7 +2,8 @@
 # catalog.sh - importing, listing and searching the item catalogue through
 # build/guichet.  $GUICHET is the binary under test.
 G=${GUICHET:?set GUICHET to the binary under test}
-n=0
+. "$(dirname "$0")/verb_common.sh"
+expect_lines=5
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LANG=C LC_ALL=C LANGUAGE=
@@ -12,17 +13,6 @@ if [ ! -f "$(dirname "$G")/../data/pinyin/initials.txt" ]; then
 fi
 db="$tmp/t.db"
 demo="$here/data/catalog/demo.ini"
-
-expect() {
-  want_rc=$1; want_out=$2; what=$3; shift 4
-  n=$((n + 1))
-  out=$("$@" 2>&1); rc=$?
-  if [ "$rc" -eq "$want_rc" ] && printf '%s' "$out" | grep -qE -- "$want_out"; then
-    echo "ok $n - $what"
-  else
-    echo "not ok $n - $what (exit $rc: $(printf '%s' "$out" | head -5))"
-  fi
-}
 
 expect 0 'no catalogue imported yet' "an empty database says how to import" -- "$G" --db "$db" catalog list
 expect 0 'imported 3[0-9] items' "the demo catalogue imports (at least 30 items)" -- "$G" --db "$db" catalog import "$demo"

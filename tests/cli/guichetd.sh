@@ -15,25 +15,12 @@ else
 fi
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-n=0
+. "$here/verb_common.sh"
 tmp=$(mktemp -d)
 pids=""
 trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=
 db="$tmp/s.db"
-
-# expect EXIT PATTERN DESCRIPTION -- COMMAND...   (PATTERN is matched on stdout+stderr)
-expect() {
-  want_rc=$1; want_out=$2; what=$3; shift 4
-  n=$((n + 1))
-  out=$("$@" 2>&1); rc=$?
-  if [ "$rc" -eq "$want_rc" ] && printf '%s' "$out" | grep -qE -- "$want_out"; then
-    echo "ok $n - $what"
-  else
-    echo "not ok $n - $what (exit $rc: $out)"
-  fi
-}
-check() { n=$((n + 1)); if eval "$1"; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
 check '[ -x "$D" ]' "guichetd is built ($D)"
 out=$("$D" --db "$db" terminal add w03 2>&1); rc=$?

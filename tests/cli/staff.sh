@@ -2,23 +2,11 @@
 # staff.sh - windows, staff with PINs, and the A/B roster through build/guichet,
 # on a fresh database.  $GUICHET is the binary under test.
 G=${GUICHET:?set GUICHET to the binary under test}
-n=0
+. "$(dirname "$0")/verb_common.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LANG=C LC_ALL=C LANGUAGE=
 db="$tmp/t.db"
-
-# expect EXIT PATTERN DESCRIPTION -- COMMAND...   (PATTERN is matched on stdout+stderr)
-expect() {
-  want_rc=$1; want_out=$2; what=$3; shift 4
-  n=$((n + 1))
-  out=$("$@" 2>&1); rc=$?
-  if [ "$rc" -eq "$want_rc" ] && printf '%s' "$out" | grep -qE -- "$want_out"; then
-    echo "ok $n - $what"
-  else
-    echo "not ok $n - $what (exit $rc: $out)"
-  fi
-}
 
 expect 0 'window W03 added' "a window is added" -- "$G" --db "$db" window add W03 民政综合窗口
 expect 1 'already exists'   "the same window twice is refused" -- "$G" --db "$db" window add w03 其他

@@ -8,35 +8,13 @@
 G=${GUICHET:-$1}
 [ -n "$G" ] || { echo "usage: GUICHET=BINARY sh $0  (or sh $0 BINARY)" >&2; exit 2; }
 [ -x "$G" ] || { echo "not ok 1 - $G is not an executable"; exit 1; }
-n=0
-fails=0
+. "$(dirname "$0")/verb_common.sh"
+expect_lines=8
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LANG=C LC_ALL=C LANGUAGE= GUICHET_TODAY=2026-11-20
-if [ -f "$(dirname "$G")/../data/calendar/cn.ini" ]; then
-  unset GUICHET_DATADIR
-else
-  GUICHET_DATADIR=$(cd "$(dirname "$0")/../../data" && pwd); export GUICHET_DATADIR
-fi
+tree_data
 db="$tmp/t.db"
-
-# expect EXIT PATTERN DESCRIPTION -- COMMAND...   (PATTERN is matched on stdout+stderr)
-expect() {
-  want_rc=$1; want_out=$2; what=$3; shift 4
-  n=$((n + 1))
-  out=$("$@" 2>&1); rc=$?
-  if [ "$rc" -eq "$want_rc" ] && printf '%s' "$out" | grep -qE -- "$want_out"; then
-    echo "ok $n - $what"
-  else
-    fails=$((fails + 1))
-    echo "not ok $n - $what (exit $rc: $(printf '%s' "$out" | head -8))"
-  fi
-}
-check() { # DESCRIPTION -- COMMAND... (exit 0 = ok)
-  what=$1; shift 2
-  n=$((n + 1))
-  if "$@"; then echo "ok $n - $what"; else fails=$((fails + 1)); echo "not ok $n - $what"; fi
-}
 
 "$G" --db "$db" demo seed --cases 200 --seed 3 >/dev/null 2>&1 || { echo "not ok 1 - demo seed"; exit 1; }
 received=$(sqlite3 "$db" "SELECT count(*) FROM cases WHERE received BETWEEN '2026-11-01' AND '2026-11-30'")
@@ -51,16 +29,16 @@ expect 0 "Satisfaction .*target ≥98%" "the satisfaction rate beside its target
   -- "$G" --db "$db" stats --from 2026-11-01 --to 2026-11-30
 "$G" --db "$db" stats --from 2026-11-01 --to 2026-11-30 > "$tmp/out.txt"
 # wc -L: the widest line in display columns (Chinese counts two in a UTF-8 locale)
-check "no line wider than 80 columns" -- test "$(LC_ALL=C.UTF-8 wc -L < "$tmp/out.txt")" -le 80
+check 'test "$(LC_ALL=C.UTF-8 wc -L < "$tmp/out.txt")" -le 80' "no line wider than 80 columns"
 if locale -a 2>/dev/null | grep -qi '^zh_CN.utf-\?8$'; then
   LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 LANGUAGE=zh_CN "$G" --db "$db" stats --from 2026-11-01 --to 2026-11-30 \
     > "$tmp/zh.txt"
-  check "the Chinese report is written" -- test -s "$tmp/zh.txt"
-  check "no line of the Chinese report wider than 80 columns" -- \
-    test "$(LC_ALL=zh_CN.UTF-8 wc -L < "$tmp/zh.txt")" -le 80
+  check 'test -s "$tmp/zh.txt"' "the Chinese report is written"
+  check 'test "$(LC_ALL=zh_CN.UTF-8 wc -L < "$tmp/zh.txt")" -le 80' \
+    "no line of the Chinese report wider than 80 columns"
 fi
 "$G" --db "$db" stats --from 2026-11-01 --to 2026-11-30 --csv > "$tmp/out.csv"
-check "the CSV starts with the UTF-8 BOM" -- sh -c "head -c 3 '$tmp/out.csv' | od -An -tx1 | grep -q 'ef bb bf'"
+check 'head -c 3 "$tmp/out.csv" | od -An -tx1 | grep -q "ef bb bf"' "the CSV starts with the UTF-8 BOM"
 expect 0 "^.?.?.?level,window,clerk,received," "the CSV header" \
   -- "$G" --db "$db" stats --from 2026-11-01 --to 2026-11-30 --csv
 expect 0 "^All windows,,,$received," "the CSV total row" \

@@ -21,7 +21,7 @@ G=${GUICHET:-$1}
 bindir=$(dirname "$G")
 S="$bindir/guichet-sync"
 D="$bindir/guichetd"
-n=0
+. "$(dirname "$0")/verb_common.sh"
 tmp=$(mktemp -d)
 dpid=
 spid=
@@ -34,13 +34,7 @@ trap cleanup EXIT
 export LANG=C LC_ALL=C LANGUAGE=
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY # loopback only
 export GUICHET_TODAY=2026-11-23
-if [ -f "$bindir/../data/calendar/cn.ini" ]; then
-  unset GUICHET_DATADIR
-else
-  GUICHET_DATADIR=$(cd "$(dirname "$0")/../../data" && pwd); export GUICHET_DATADIR
-fi
-
-check() { n=$((n + 1)); if eval "$1"; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
+tree_data
 q() { sqlite3 "$1" "$2"; }
 
 for p in "$G" "$S" "$D"; do

@@ -13,12 +13,10 @@ G=${GUICHET:-$1}
 [ -n "$G" ] || { echo "usage: GUICHET=BINARY sh $0  (or sh $0 BINARY)" >&2; exit 2; }
 bindir=$(dirname "$G")
 S="$bindir/guichet-sync"
-n=0
+. "$(dirname "$0")/verb_common.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY GUICHET_LOCALEDIR LANGUAGE # loopback only
-
-check() { n=$((n + 1)); if eval "$1"; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
 [ -x "$S" ] || { echo "not ok 1 - $S is not built"; exit 1; }
 [ -f "$bindir/locale/zh_CN/LC_MESSAGES/guichet.mo" ] || { echo "not ok 1 - $bindir/locale has no zh_CN catalogue"; exit 1; }

@@ -2,18 +2,12 @@
 # verbs.sh - the stable command-line verbs, run as a script or an admin would.
 # $GUICHET is the binary under test.  Prints "ok N - ..." or "not ok N - ...".
 G=${GUICHET:?set GUICHET to the binary under test}
-n=0
+. "$(dirname "$0")/verb_common.sh" # tree_data; this script's expect (below) keeps stderr apart
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LANG=C LC_ALL=C LANGUAGE=
 export GUICHET_TODAY=2026-11-23
-# build/guichet finds the shipped calendar at <exe dir>/../data; the sanitized
-# build/asan/guichet is one level deeper, so it is pointed at the tree's data/.
-if [ -f "$(dirname "$G")/../data/calendar/cn.ini" ]; then
-  unset GUICHET_DATADIR
-else
-  GUICHET_DATADIR=$(cd "$(dirname "$0")/../../data" && pwd); export GUICHET_DATADIR
-fi
+tree_data
 
 # expect EXIT STDOUT-PATTERN DESCRIPTION -- COMMAND...
 expect() {

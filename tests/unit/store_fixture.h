@@ -1,6 +1,7 @@
 /* store_fixture.h - what the store tests of the clerk's actions (test_desk, test_duty,
- * test_attreport) share: a fresh store in a temporary directory with the calendar loaded and
- * the windows W01 and W02, one value of a query, the number of events.  Included by one test
+ * test_attreport, test_supervise, test_stats, test_sync_import) share: a fresh store in a
+ * temporary directory with the calendar loaded and the windows W01 and W02, the directory's
+ * removal, one value of a query, the number of events, a call that must not be refused.  Included by one test
  * file per program, so everything here is static inline (unused pieces cost no warning). */
 #ifndef GUICHET_TESTS_STORE_FIXTURE_H
 #define GUICHET_TESTS_STORE_FIXTURE_H
@@ -34,6 +35,21 @@ static inline store *fx_store_new(const char *name, char *dir, size_t dirlen, ch
         return NULL;
     }
     return s;
+}
+
+/* Remove the temporary directory (and the store files in it); 0, or -1 (the teardown fails). */
+static inline int fx_rm_dir(const char *dir)
+{
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Fail the test, naming the line and the refusal's message err, when the call's rc is not 0. */
+static inline void fx_ok(int line, int rc, const char *err)
+{
+    if (rc != 0)
+        fail_msg("line %d: refused: %s", line, err);
 }
 
 /* The events the log holds. */

@@ -260,9 +260,7 @@ static int teardown(void **state)
 {
     (void)state;
     store_close(s);
-    char cmd[160];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return fx_rm_dir(dir);
 }
 
 static ar_person_month person(staff_id num)

@@ -523,7 +523,8 @@ static const char *zh(const char *msgid)
 {
     static const char *const table[][2] = {
         {"Accepted", "受理"}, {"; ", "；"}, {"due %s", "到期日 %s"}, {"Printed: %s", "出具：%s"},
-        {"acceptance notice", "受理通知书"}};
+        {"acceptance notice", "受理通知书"}, {"Follow-up step: %s", "整改：%s"}, {"verified", "核实"},
+        {"note: %s", "备注：%s"}};
     for (size_t i = 0; i < NF(table); i++)
         if (strcmp(msgid, table[i][0]) == 0)
             return table[i][1];
@@ -583,6 +584,105 @@ static void the_history_tells_each_event_in_words(void **state)
     assert_int_equal(cv_history(s, P "0929-0099", NULL, ev, 10, &n), 0);
     assert_int_equal(n, 0);
     assert_int_equal(cv_history(s, C, NULL, ev, 0, &n), -1);
+}
+
+/* Issue 8 on the case: a bad review's follow-up, its appeal and decision, and the complaints about the case
+ * (their events have the complaint's id as subject) are told in the case's history; a complaint about
+ * another case is not. */
+static void the_history_tells_the_follow_up_and_the_complaints(void **state)
+{
+    (void)state;
+    const char *x = P "0922-0009", *y = P "0922-0010", *t1 = "TS-T01-20260924-001", *t2 = "TS-T01-20260924-002",
+               *t3 = "TS-T01-20260924-003";
+    accepted_case(x, "2026-09-22", "W01", wang, "2026-10-12");
+    accepted_case(y, "2026-09-22", "W01", wang, "2026-10-12");
+    OK("case.review_started", x, wang, ev_str("date", "2026-09-23"));
+    OK("case.approved", x, wang, ev_str("date", "2026-09-23"));
+    OK("evaluation.given", x, wang, ev_str("date", "2026-09-23"), ev_str("rating", "very_dissatisfied"),
+       ev_str("comment", "态度差"), ev_str("followup_due", "2026-10-09"), ev_bool("real_name", true));
+    OK("evaluation.appealed", x, wang, ev_str("date", "2026-09-23"), ev_str("reason", "mistaken"),
+       ev_str("note", "按错键"));
+    OK("evaluation.appeal_decided", x, li, ev_str("date", "2026-09-24"), ev_bool("upheld", false),
+       ev_str("note", "录像显示不是误按"));
+    OK("followup.step", x, wang, ev_str("date", "2026-09-24"), ev_str("step", "verified"), ev_str("note", "核实属实"));
+    OK("complaint.registered", t1, wang, ev_str("date", "2026-09-24"), ev_str("due", "2026-09-29"),
+       ev_str("channel", "phone"), ev_str("about", "case"), ev_str("window", "W01"), ev_str("case", x),
+       ev_str("complainant", "张三"), ev_str("text", "等了很久"));
+    OK("complaint.registered", t2, wang, ev_str("date", "2026-09-24"), ev_str("due", "2026-09-29"),
+       ev_str("channel", "box"), ev_str("about", "case"), ev_str("window", "W01"), ev_str("case", y),
+       ev_str("text", "别的案件"));
+    OK("complaint.registered", t3, wang, ev_str("date", "2026-09-24"), ev_str("due", "2026-09-29"),
+       ev_str("channel", "window"), ev_str("about", "case"), ev_str("window", "W01"), ev_str("case", x),
+       ev_str("text", "同一事项"));
+    OK("followup.step", x, wang, ev_str("date", "2026-09-28"), ev_str("step", "rectified"), ev_str("note", "已整改"));
+    OK("followup.step", x, wang, ev_str("date", "2026-09-28"), ev_str("step", "answered"), ev_str("note", "已答复"));
+    OK("followup.step", x, wang, ev_str("date", "2026-09-29"), ev_str("step", "called_back"), ev_str("note", "已回访"));
+    OK("complaint.extended", t1, li, ev_str("date", "2026-09-29"), ev_str("due", "2026-10-13"),
+       ev_str("reason", "需调取录像"));
+    OK("complaint.concluded", t1, li, ev_str("date", "2026-09-29"), ev_str("finding", "manner"),
+       ev_str("outcome", "批评教育"), ev_str("notified_by", "phone"));
+    OK("complaint.excluded", t3, li, ev_str("date", "2026-09-29"), ev_str("reason", "litigation"),
+       ev_str("note", "已起诉"));
+    static cv_event ev[CV_HISTORY_MAX];
+    int n = -1;
+    assert_int_equal(cv_history(s, x, NULL, ev, CV_HISTORY_MAX, &n), 0);
+    static const char *const want[][3] = {
+        {"case.accepted", "2026-09-22", "Accepted; due 2026-10-12"},
+        {"notice.issued", "2026-09-22", "Printed: acceptance notice"},
+        {"case.review_started", "2026-09-23", "Review started"},
+        {"case.approved", "2026-09-23", "Approved"},
+        {"evaluation.given", "2026-09-23",
+         "Rated: very dissatisfied; follow-up opened, due 2026-10-09; comment: 态度差"},
+        {"evaluation.appealed", "2026-09-23", "Rating appealed: mistaken rating; note: 按错键"},
+        {"evaluation.appeal_decided", "2026-09-24", "Appeal refused; note: 录像显示不是误按"},
+        {"followup.step", "2026-09-24", "Follow-up step: verified; note: 核实属实"},
+        {"complaint.registered", "2026-09-24",
+         "Complaint TS-T01-20260924-001 registered (by phone): 等了很久; due 2026-09-29"},
+        {"complaint.registered", "2026-09-24",
+         "Complaint TS-T01-20260924-003 registered (at the window): 同一事项; due 2026-09-29"},
+        {"followup.step", "2026-09-28", "Follow-up step: rectified; note: 已整改"},
+        {"followup.step", "2026-09-28", "Follow-up step: answered the applicant; note: 已答复"},
+        {"followup.step", "2026-09-29", "Follow-up step: called back; note: 已回访"},
+        {"complaint.extended", "2026-09-29",
+         "Complaint TS-T01-20260924-001 extended; reason: 需调取录像; due 2026-10-13"},
+        {"complaint.concluded", "2026-09-29",
+         "Complaint TS-T01-20260924-001 concluded: verified: manner; outcome: 批评教育; complainant told by phone"},
+        {"complaint.excluded", "2026-09-29", "Complaint TS-T01-20260924-003 excluded: in litigation; note: 已起诉"},
+    };
+    assert_int_equal(n, (int)NF(want) + 1); /* the case.received first */
+    assert_string_equal(ev[0].type, "case.received");
+    for (int i = 1; i < n; i++) {
+        assert_string_equal(ev[i].type, want[i - 1][0]);
+        assert_string_equal(ev[i].date, want[i - 1][1]);
+        assert_string_equal(ev[i].detail, want[i - 1][2]);
+        assert_true(ev[i].seq > ev[i - 1].seq);
+    }
+    assert_string_equal(ev[7].staff_name, "李华"); /* the supervisor who decided */
+    /* an upheld appeal, in the other case; its complaint alone */
+    OK("case.review_started", y, wang, ev_str("date", "2026-09-24"));
+    OK("case.denied", y, wang, ev_str("date", "2026-09-24"), ev_str("reason", "不符合条件"));
+    OK("evaluation.given", y, wang, ev_str("date", "2026-09-24"), ev_str("rating", "dissatisfied"),
+       ev_str("followup_due", "2026-10-12"));
+    OK("evaluation.appealed", y, wang, ev_str("date", "2026-09-24"), ev_str("reason", "malicious"),
+       ev_str("note", "恶意差评"));
+    OK("evaluation.appeal_decided", y, li, ev_str("date", "2026-09-28"), ev_bool("upheld", true),
+       ev_str("note", "同意"));
+    assert_int_equal(cv_history(s, y, NULL, ev, CV_HISTORY_MAX, &n), 0);
+    assert_int_equal(n, 9);
+    assert_string_equal(ev[3].detail, "Complaint TS-T01-20260924-002 registered (complaint box): 别的案件; due 2026-09-29");
+    assert_string_equal(ev[6].detail, "Rated: dissatisfied; follow-up opened, due 2026-10-12");
+    assert_string_equal(ev[7].detail, "Rating appealed: malicious rating; note: 恶意差评");
+    assert_string_equal(ev[8].detail, "Appeal upheld: the rating is left out of the satisfaction rate; note: 同意");
+    /* a good rating opens nothing; a complaint about a window is in no case's history */
+    OK("complaint.registered", "TS-T01-20260924-004", wang, ev_str("date", "2026-09-24"),
+       ev_str("due", "2026-09-29"), ev_str("channel", "online"), ev_str("about", "window"), ev_str("window", "W01"),
+       ev_str("text", "窗口无人"));
+    assert_int_equal(cv_history(s, y, NULL, ev, CV_HISTORY_MAX, &n), 0);
+    assert_int_equal(n, 9);
+    /* translated through the caller's function */
+    assert_int_equal(cv_history(s, x, zh, ev, CV_HISTORY_MAX, &n), 0);
+    assert_string_equal(ev[1].detail, "受理；到期日 2026-10-12");
+    assert_string_equal(ev[8].detail, "整改：核实；备注：核实属实");
 }
 
 /* A reason longer than the screen's fields is cut at a whole character, never inside one. */
@@ -814,6 +914,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(the_dashboard_counts_today_and_the_open_cases, setup, teardown),
         cmocka_unit_test_setup_teardown(a_case_comes_with_its_checklist_notices_and_trips, setup, teardown),
         cmocka_unit_test_setup_teardown(the_history_tells_each_event_in_words, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_history_tells_the_follow_up_and_the_complaints, setup, teardown),
         cmocka_unit_test_setup_teardown(long_texts_are_cut_at_a_whole_character, setup, teardown),
         cmocka_unit_test_setup_teardown(a_year_the_calendar_lacks_is_never_guessed, setup, teardown),
         cmocka_unit_test_setup_teardown(a_due_date_on_a_rest_day_is_counted_exactly, setup, teardown),

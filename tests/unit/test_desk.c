@@ -58,9 +58,7 @@ static int teardown(void **state)
     (void)state;
     desk_set_translator(NULL);
     store_close(s);
-    char cmd[160];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return fx_rm_dir(dir);
 }
 
 /* ---- helpers ------------------------------------------------------------------------------ */
@@ -98,12 +96,7 @@ static desk_intake intake(const char *case_id, const char *item, ck_entry *e, si
                          .outcome = o};
 }
 
-static void ok_(int line, int rc)
-{
-    if (rc != 0)
-        fail_msg("line %d: refused: %s", line, err);
-}
-#define OK(call) ok_(__LINE__, (call))
+#define OK(call) fx_ok(__LINE__, (call), err)
 
 /* The call is refused with a message containing `part`, and nothing is recorded. */
 static void refused_(int line, int rc, const char *part, int64_t before)

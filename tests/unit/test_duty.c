@@ -84,9 +84,7 @@ static int teardown(void **state)
     (void)state;
     desk_set_translator(NULL);
     store_close(s);
-    char cmd[160];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return fx_rm_dir(dir);
 }
 
 /* ---- helpers ------------------------------------------------------------------------------ */
@@ -118,12 +116,7 @@ static long num(const char *sql, const char *arg)
     return fx_num(s, sql, arg);
 }
 
-static void ok_(int line, int rc)
-{
-    if (rc != 0)
-        fail_msg("line %d: refused: %s", line, err);
-}
-#define OK(call) ok_(__LINE__, (call))
+#define OK(call) fx_ok(__LINE__, (call), err)
 
 /* The call is refused with a message containing `part`, and nothing is recorded. */
 static void refused_(int line, int rc, const char *part, int64_t before)

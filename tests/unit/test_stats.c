@@ -76,12 +76,7 @@ static calendar cal;
 static staff_id wangfang, lihua, zhuren;
 static char c[10][CASENUM_LEN];
 
-static void ok_(int line, int rc)
-{
-    if (rc != 0)
-        fail_msg("line %d: refused: %s", line, err);
-}
-#define OK(call) ok_(__LINE__, (call))
+#define OK(call) fx_ok(__LINE__, (call), err)
 
 static staff_id add_staff(const char *code, const char *name, unsigned roles, const char *w, const char *pin)
 {
@@ -196,9 +191,7 @@ static int teardown(void **state)
 {
     (void)state;
     store_close(s);
-    char cmd[160];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return fx_rm_dir(dir);
 }
 
 static stats_report *report(const char *window, int unrated_days)

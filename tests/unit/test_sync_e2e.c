@@ -42,6 +42,7 @@
 #include "sync/sync_http.h"
 #include "sync/sync_pass.h"
 #include "sync/sync_push.h"
+#include "tests/unit/sync_fixture.h"
 
 #define NF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -82,7 +83,7 @@ static store *terminal_new(const char *path, const char *code, staff_id *num)
 static int setup(void **state)
 {
     (void)state;
-    char err[SRV_ERR_LEN], hash[SRV_HASH_HEX + 1];
+    char err[SRV_ERR_LEN];
     calfile_error ce;
     snprintf(dir, sizeof dir, "/tmp/guichet-e2e-XXXXXX");
     setenv("GUICHET_DATADIR", "data", 1); /* the pinyin table the catalogue import reads */
@@ -96,14 +97,10 @@ static int setup(void **state)
     ss = srv_store_open(server_path, err, sizeof err);
     if (!ss)
         return -1;
-    srv_token_new(token, hash); /* as `guichetd terminal add w01` does */
-    if (srv_terminal_add(ss, "w01", hash, srv_now_ms()) != 0)
+    if (sx_terminal_add(ss, "w01", token) != 0 || sx_terminal_add(ss, "w02", token_b) != 0)
         return -1;
-    srv_token_new(token_b, hash);
-    if (srv_terminal_add(ss, "w02", hash, srv_now_ms()) != 0)
-        return -1;
-    srv = srv_http_start("127.0.0.1", 0, ss, NULL, err, sizeof err);
-    if (!srv || (port = srv_http_port(srv)) == 0)
+    srv = sx_http_start(ss, &port);
+    if (!srv || port == 0)
         return -1;
     snprintf(url, sizeof url, "http://127.0.0.1:%u/", port);
     return 0;
@@ -116,24 +113,15 @@ static int teardown(void **state)
     srv_store_close(ss);
     store_close(cs);
     store_close(cb);
-    char cmd[160];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return fx_rm_dir(dir);
 }
 
 /* Record n case.received events on the terminal. */
 static void record(int n)
 {
     static int made;
-    for (int i = 0; i < n; i++) {
-        char case_id[32];
-        snprintf(case_id, sizeof case_id, "C-%d", ++made);
-        ev_field f[] = {ev_str("date", "2026-11-23"), ev_str("item", "JH-001"), ev_str("class", "immediate"),
-                        ev_str("applicant_name", "张三"), ev_str("window", "W01")};
-        event_in in = {"case.received", case_id, clerk, f, NF(f)};
-        event_out o;
-        assert_int_equal(events_append(cs, &in, &o), 0);
-    }
+    for (int i = 0; i < n; i++)
+        sx_record_case(cs, clerk, ++made, NULL);
 }
 
 static int64_t queued_in(store *s)

@@ -51,6 +51,7 @@
 #include "server/srv_store.h"
 #include "sync/sync_http.h"
 #include "sync/sync_push.h"
+#include "tests/unit/sync_fixture.h"
 
 #define NF(a) (sizeof(a) / sizeof((a)[0]))
 #define MSG_MAX (2u * 1024u * 1024u) /* bytes of one HTTP message the test threads handle */
@@ -328,28 +329,21 @@ static int made;      /* events recorded so far */
 static int setup(void **state)
 {
     (void)state;
-    char e[STORE_ERR_LEN], err[SRV_ERR_LEN], hash[SRV_HASH_HEX + 1];
+    char e[STORE_ERR_LEN], err[SRV_ERR_LEN];
     snprintf(dir, sizeof dir, "/tmp/guichet-faults-XXXXXX");
     if (!mkdtemp(dir) || srv_auth_init() != 0)
         return -1;
     snprintf(client_path, sizeof client_path, "%s/t.db", dir);
     snprintf(server_path, sizeof server_path, "%s/s.db", dir);
     cs = store_open(client_path, e, sizeof e);
-    staff_in in = {.code = "sync-a", .name = "同步甲", .roles = STAFF_ROLE_CLERK};
-    staff_rec rec;
-    if (!cs || staff_add(cs, &in, "583914", e, sizeof e) != STAFF_OK ||
-        staff_get(cs, "sync-a", &rec, e, sizeof e) != STAFF_OK)
+    if (!cs || sx_add_clerk(cs, &clerk) != 0)
         return -1;
-    clerk = rec.num;
     made = 0;
     ss = srv_store_open(server_path, err, sizeof err);
-    if (!ss)
+    if (!ss || sx_terminal_add(ss, "w01", token) != 0)
         return -1;
-    srv_token_new(token, hash); /* as `guichetd terminal add w01` does */
-    if (srv_terminal_add(ss, "w01", hash, srv_now_ms()) != 0)
-        return -1;
-    srv = srv_http_start("127.0.0.1", 0, ss, NULL, err, sizeof err);
-    if (!srv || (port = srv_http_port(srv)) == 0)
+    srv = sx_http_start(ss, &port);
+    if (!srv || port == 0)
         return -1;
     return 0;
 }
@@ -360,23 +354,14 @@ static int teardown(void **state)
     srv_http_stop(srv);
     srv_store_close(ss);
     store_close(cs);
-    char cmd[160];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return fx_rm_dir(dir);
 }
 
 /* Record n case.received events on the terminal. */
 static void record(int n)
 {
-    for (int i = 0; i < n; i++) {
-        char case_id[32];
-        snprintf(case_id, sizeof case_id, "C-%d", ++made);
-        ev_field f[] = {ev_str("date", "2026-11-23"), ev_str("item", "JH-001"), ev_str("class", "immediate"),
-                        ev_str("applicant_name", "张三"), ev_str("window", "W01")};
-        event_in in = {"case.received", case_id, clerk, f, NF(f)};
-        event_out o;
-        assert_int_equal(events_append(cs, &in, &o), 0);
-    }
+    for (int i = 0; i < n; i++)
+        sx_record_case(cs, clerk, ++made, NULL);
 }
 
 static int64_t queued(void)

@@ -47,9 +47,7 @@ static int teardown(void **state)
 {
     (void)state;
     store_close(s);
-    char cmd[160];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return fx_rm_dir(dir);
 }
 
 /* ---- making changes ------------------------------------------------------------------ */

@@ -35,6 +35,7 @@
 #include "sync/sync_lock.h"
 #include "sync/sync_pull.h"
 #include "sync/sync_pull_json.h"
+#include "tests/unit/sync_fixture.h"
 
 #define NF(a) (sizeof(a) / sizeof((a)[0]))
 #define H64 "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
@@ -314,15 +315,7 @@ static char *http(const char *status, const char *body)
 static void serve_start(int nconn, char **answers)
 {
     memset(&rs, 0, sizeof rs);
-    rs.fd = socket(AF_INET, SOCK_STREAM, 0);
-    assert_true(rs.fd >= 0);
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = 0};
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    assert_int_equal(bind(rs.fd, (struct sockaddr *)&a, sizeof a), 0);
-    assert_int_equal(listen(rs.fd, 4), 0);
-    assert_int_equal(getsockname(rs.fd, (struct sockaddr *)&a, &len), 0);
-    rs.port = ntohs(a.sin_port);
+    rs.fd = sx_listen(&rs.port);
     rs.nconn = nconn;
     for (int k = 0; k < nconn; k++)
         rs.answer[k] = answers[k];
@@ -343,12 +336,7 @@ static store *st;
 static int setup(void **state)
 {
     (void)state;
-    char e[STORE_ERR_LEN];
-    snprintf(dir, sizeof dir, "/tmp/guichet-pull-XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(path, sizeof path, "%s/t.db", dir);
-    st = store_open(path, e, sizeof e);
+    st = sx_store_new("pull", dir, sizeof dir, path, sizeof path);
     return st ? 0 : -1;
 }
 
@@ -356,9 +344,7 @@ static int teardown(void **state)
 {
     (void)state;
     store_close(st);
-    char cmd[160];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return fx_rm_dir(dir);
 }
 
 static sync_pass_rc pull(sync_report *rep)

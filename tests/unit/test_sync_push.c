@@ -32,6 +32,7 @@
 #include "sync/sync_backoff.h"
 #include "sync/sync_http.h"
 #include "sync/sync_push.h"
+#include "tests/unit/sync_fixture.h"
 
 #define NF(a) (sizeof(a) / sizeof((a)[0]))
 #define MAX_CONN 4
@@ -163,15 +164,7 @@ static void *serve(void *arg)
 static void serve_start(const conn_plan *plan, int nconn)
 {
     memset(&srv, 0, sizeof srv);
-    srv.fd = socket(AF_INET, SOCK_STREAM, 0);
-    assert_true(srv.fd >= 0);
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = 0};
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    assert_int_equal(bind(srv.fd, (struct sockaddr *)&a, sizeof a), 0);
-    assert_int_equal(listen(srv.fd, 4), 0);
-    assert_int_equal(getsockname(srv.fd, (struct sockaddr *)&a, &len), 0);
-    srv.port = ntohs(a.sin_port);
+    srv.fd = sx_listen(&srv.port);
     srv.nconn = nconn;
     memcpy(srv.plan, plan, (size_t)nconn * sizeof *plan);
     snprintf(url, sizeof url, "http://127.0.0.1:%d/", srv.port);
@@ -210,43 +203,23 @@ static const char *header(int k, const char *name)
 static int setup(void **state)
 {
     (void)state;
-    char e[STORE_ERR_LEN];
-    snprintf(dir, sizeof dir, "/tmp/guichet-sync-XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(path, sizeof path, "%s/t.db", dir);
-    s = store_open(path, e, sizeof e);
-    staff_in in = {.code = "sync-a", .name = "同步甲", .roles = STAFF_ROLE_CLERK};
-    staff_rec rec;
-    if (!s || staff_add(s, &in, "583914", e, sizeof e) != STAFF_OK ||
-        staff_get(s, "sync-a", &rec, e, sizeof e) != STAFF_OK)
-        return -1;
-    clerk = rec.num;
-    return 0;
+    s = sx_store_new("sync", dir, sizeof dir, path, sizeof path);
+    return s && sx_add_clerk(s, &clerk) == 0 ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
     (void)state;
     store_close(s);
-    char cmd[160];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return fx_rm_dir(dir);
 }
 
 /* Record n case.received events; out (may be NULL) receives them. */
 static void record(int n, event_out *out)
 {
     static int made;
-    for (int i = 0; i < n; i++) {
-        char case_id[32];
-        snprintf(case_id, sizeof case_id, "C-%d", ++made);
-        ev_field f[] = {ev_str("date", "2026-11-23"), ev_str("item", "JH-001"), ev_str("class", "immediate"),
-                        ev_str("applicant_name", "张三"), ev_str("window", "W01")};
-        event_in in = {"case.received", case_id, clerk, f, NF(f)};
-        event_out o;
-        assert_int_equal(events_append(s, &in, out ? &out[i] : &o), 0);
-    }
+    for (int i = 0; i < n; i++)
+        sx_record_case(s, clerk, ++made, out ? &out[i] : NULL);
 }
 
 static int64_t queued(void)
