@@ -167,8 +167,13 @@ static void evaluate(run *x, gdate d)
     while (k < 4 && (v -= rating_per_mille[k]) >= 0)
         k++;
     f_static(x->b, "rating", ratings[k]);
-    if (k >= 3)
+    if (k >= 3) {
         f_static(x->b, "comment", bad_comments[demo_below(x->r, 3)]);
+        /* 差评整改 (issue 8): a bad rating opens a follow-up due 5 working days later, as data/supervise.c
+         * sv_rating_fields writes it; demo applicants give their ID number, so the review is real-name */
+        f_date(x->b, "followup_due", wd(x, d, 5));
+        add(x->b, ev_bool("real_name", true));
+    }
     else if (demo_chance(x->r, 150))
         f_static(x->b, "comment", good_comments[demo_below(x->r, 4)]);
 }
