@@ -112,6 +112,24 @@ static int run(store *s, sqlite3_stmt *st, const char *doing)
 
 /* ---- follow-ups (差评整改) ------------------------------------------------------------ */
 
+/* Run the update sql (of a follow-up or a complaint) with the texts v[0..n-1] as ?1..?n (from v[nreq] on, an empty one as
+ * NULL) and the event's seq as ?n+1; 0, or -1 (doing names it in the error). */
+static int update_texts(store *s, const project_event *ev, const char *sql, const char *const *v, int n, int nreq,
+                        const char *doing)
+{
+    sqlite3_stmt *st = store_prepare(s, sql);
+    if (!st)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        if (i < nreq)
+            sqlite3_bind_text(st, 1 + i, v[i], -1, SQLITE_TRANSIENT);
+        else
+            bind_opt(st, 1 + i, v[i]);
+    }
+    sqlite3_bind_int64(st, n + 1, ev->seq);
+    return run(s, st, doing);
+}
+
 static const char SQL_CASE_OF[] = "SELECT coalesce(window_id, ''), coalesce(clerk, 0) FROM cases WHERE case_id = ?1";
 static const char SQL_FU_INSERT[] =
     "INSERT INTO followups(case_id, window, clerk, rating, comment, real_name, opened, due, event_seq, last_seq) "
@@ -180,6 +198,18 @@ static int case_of(store *s, const project_event *ev, char window[64], int64_t *
     return rc == SQLITE_ROW ? 0 : store_fail_sql(s, "reading a case");
 }
 
+/* The start of a later event on a follow-up: its facts (fu_facts_of; *order false after) and the
+ * event's "date" into day (*bad when missing); 0, or -1 after refusing. */
+static int fu_event(store *s, const project_event *ev, const ev_doc *doc, fu_facts *f, char day[DATE_STR_LEN],
+                    bool *order, bool *bad)
+{
+    if (fu_facts_of(s, ev, f, order) != 0)
+        return -1;
+    *order = false;
+    date_field(s, ev, doc, "date", day, bad);
+    return 0;
+}
+
 int psv_followup_open(store *s, const project_event *ev, const ev_doc *doc, bool *order)
 {
     bool bad = false, has_due = ev_get(doc, "followup_due") != NULL;
@@ -218,10 +248,8 @@ int psv_followup_step(store *s, const project_event *ev, const ev_doc *doc, bool
     fu_facts f;
     bool bad = false;
     char day[DATE_STR_LEN];
-    if (fu_facts_of(s, ev, &f, order) != 0)
+    if (fu_event(s, ev, doc, &f, day, order, &bad) != 0)
         return -1;
-    *order = false;
-    date_field(s, ev, doc, "date", day, &bad);
     sv_step step = sv_step_from_name(ev_get_str(doc, "step"));
     const char *note = text(s, ev, doc, "note", true, &bad);
     if (bad)
@@ -249,25 +277,16 @@ int psv_appealed(store *s, const project_event *ev, const ev_doc *doc, bool *ord
     fu_facts f;
     bool bad = false;
     char day[DATE_STR_LEN];
-    if (fu_facts_of(s, ev, &f, order) != 0)
+    if (fu_event(s, ev, doc, &f, day, order, &bad) != 0)
         return -1;
-    *order = false;
-    date_field(s, ev, doc, "date", day, &bad);
     int reason = name_field(s, ev, doc, "reason", sv_appeal_reasons, SV_NAPPEAL_REASONS, &bad);
     const char *note = text(s, ev, doc, "note", true, &bad);
     if (bad)
         return -1;
     if (f.appeal != SV_APPEAL_NONE)
         return refuse(s, ev, "the rating was already appealed (%s)", sv_appeal_names[f.appeal]);
-    sqlite3_stmt *st = store_prepare(s, SQL_FU_APPEAL);
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, ev->subject, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, sv_appeal_reasons[reason], -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, note, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 4, day, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 5, ev->seq);
-    return run(s, st, "recording the appeal");
+    const char *v[] = {ev->subject, sv_appeal_reasons[reason], note, day};
+    return update_texts(s, ev, SQL_FU_APPEAL, v, 4, 4, "recording the appeal");
 }
 
 int psv_appeal_decided(store *s, const project_event *ev, const ev_doc *doc, bool *order)
@@ -275,10 +294,9 @@ int psv_appeal_decided(store *s, const project_event *ev, const ev_doc *doc, boo
     fu_facts f;
     bool bad = false;
     char day[DATE_STR_LEN];
-    if (fu_facts_of(s, ev, &f, order) != 0)
+    if (fu_event(s, ev, doc, &f, day, order, &bad) != 0)
         return -1;
     *order = f.appeal == SV_APPEAL_NONE; /* the appeal itself may come later */
-    date_field(s, ev, doc, "date", day, &bad);
     const ev_field *up = ev_get(doc, "upheld");
     const char *note = text(s, ev, doc, "note", true, &bad);
     if (bad)
@@ -333,6 +351,17 @@ static int cp_open(store *s, const project_event *ev, char due[DATE_STR_LEN], sv
         return store_fail_sql(s, "reading a complaint");
     if (*state == SV_CONCLUDED || *state == SV_EXCLUDED)
         return refuse(s, ev, "the complaint is closed (%s)", sv_state_name(*state));
+    return 0;
+}
+
+/* The start of a later event on a complaint: its state and due date (cp_open) and the event's "date"
+ * into day (*bad when missing); 0, or -1 after refusing. */
+static int cp_event(store *s, const project_event *ev, const ev_doc *doc, char due[DATE_STR_LEN],
+                    char day[DATE_STR_LEN], sv_complaint_state *state, bool *order, bool *bad)
+{
+    if (cp_open(s, ev, due, state, order) != 0)
+        return -1;
+    date_field(s, ev, doc, "date", day, bad);
     return 0;
 }
 
@@ -396,9 +425,8 @@ int psv_complaint_extended(store *s, const project_event *ev, const ev_doc *doc,
     char due[DATE_STR_LEN], day[DATE_STR_LEN], new_due[DATE_STR_LEN];
     sv_complaint_state state;
     bool bad = false;
-    if (cp_open(s, ev, due, &state, order) != 0)
+    if (cp_event(s, ev, doc, due, day, &state, order, &bad) != 0)
         return -1;
-    date_field(s, ev, doc, "date", day, &bad);
     date_field(s, ev, doc, "due", new_due, &bad);
     const char *reason = text(s, ev, doc, "reason", true, &bad);
     if (bad)
@@ -407,14 +435,8 @@ int psv_complaint_extended(store *s, const project_event *ev, const ev_doc *doc,
         return refuse(s, ev, "%s", sv_reason(SV_E_EXTEND_TWICE));
     if (strcmp(new_due, due) <= 0)
         return refuse(s, ev, "the new due date %s is not after %s", new_due, due);
-    sqlite3_stmt *st = store_prepare(s, SQL_CP_EXTEND);
-    if (!st)
-        return -1;
     const char *v[] = {ev->subject, new_due, day, reason};
-    for (int i = 0; i < 4; i++)
-        sqlite3_bind_text(st, 1 + i, v[i], -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 5, ev->seq);
-    return run(s, st, "extending the complaint");
+    return update_texts(s, ev, SQL_CP_EXTEND, v, 4, 4, "extending the complaint");
 }
 
 int psv_complaint_concluded(store *s, const project_event *ev, const ev_doc *doc, bool *order)
@@ -422,20 +444,15 @@ int psv_complaint_concluded(store *s, const project_event *ev, const ev_doc *doc
     char due[DATE_STR_LEN], day[DATE_STR_LEN];
     sv_complaint_state state;
     bool bad = false;
-    if (cp_open(s, ev, due, &state, order) != 0)
+    if (cp_event(s, ev, doc, due, day, &state, order, &bad) != 0)
         return -1;
-    date_field(s, ev, doc, "date", day, &bad);
     int finding = name_field(s, ev, doc, "finding", sv_findings, SV_NFINDINGS, &bad);
     const char *outcome = text(s, ev, doc, "outcome", true, &bad);
     int how = name_field(s, ev, doc, "notified_by", sv_notified, SV_NNOTIFIED, &bad);
-    sqlite3_stmt *st = bad ? NULL : store_prepare(s, SQL_CP_CONCLUDE);
-    if (!st)
+    if (bad)
         return -1;
     const char *v[] = {ev->subject, day, sv_findings[finding], outcome, sv_notified[how]};
-    for (int i = 0; i < 5; i++)
-        sqlite3_bind_text(st, 1 + i, v[i], -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 6, ev->seq);
-    return run(s, st, "concluding the complaint");
+    return update_texts(s, ev, SQL_CP_CONCLUDE, v, 5, 5, "concluding the complaint");
 }
 
 int psv_complaint_excluded(store *s, const project_event *ev, const ev_doc *doc, bool *order)
@@ -443,18 +460,12 @@ int psv_complaint_excluded(store *s, const project_event *ev, const ev_doc *doc,
     char due[DATE_STR_LEN], day[DATE_STR_LEN];
     sv_complaint_state state;
     bool bad = false;
-    if (cp_open(s, ev, due, &state, order) != 0)
+    if (cp_event(s, ev, doc, due, day, &state, order, &bad) != 0)
         return -1;
-    date_field(s, ev, doc, "date", day, &bad);
     int reason = name_field(s, ev, doc, "reason", sv_excluded, SV_NEXCLUDED, &bad);
     const char *note = text(s, ev, doc, "note", false, &bad);
-    sqlite3_stmt *st = bad ? NULL : store_prepare(s, SQL_CP_EXCLUDE);
-    if (!st)
+    if (bad)
         return -1;
-    sqlite3_bind_text(st, 1, ev->subject, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, sv_excluded[reason], -1, SQLITE_STATIC);
-    bind_opt(st, 4, note);
-    sqlite3_bind_int64(st, 5, ev->seq);
-    return run(s, st, "excluding the complaint");
+    const char *v[] = {ev->subject, day, sv_excluded[reason], note};
+    return update_texts(s, ev, SQL_CP_EXCLUDE, v, 4, 3, "excluding the complaint");
 }

@@ -1,11 +1,13 @@
 /* app_supervise.c - the supervision menu (督查, C-k anywhere, v on the
  * dashboard: statistics, follow-ups of bad reviews, complaints) and what the
  * supervision screens share (tui/supervise.h): roles, the scope of what a
- * person sees, glyphs, the translated names of stored codes, and the keys
- * and the making of a list-and-detail screen. */
+ * person sees, glyphs, the translated names of stored codes, and the keys,
+ * rows, drawing, choices and the making of a list-and-detail screen. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <curses.h>
 
 #include "tui/i18n.h"
 #include "tui/supervise.h"
@@ -126,15 +128,113 @@ void svt_done(app *a, bool *stale, int rc, const char *err, const char *ok)
     *stale = true;
 }
 
-screen *svt_list_screen_new(app *a, const screen_ops *ops, void *st, void *rows)
+screen *svt_list_screen_new(app *a, const screen_ops *ops, size_t row_size, size_t id_off,
+                            int (*load)(app *a, svt_rows *t))
 {
-    screen *s = st && rows ? screen_new(ops, st) : NULL;
+    svt_rows *t = calloc(1, sizeof *t);
+    void *rows = calloc(SVT_ROWS_MAX, row_size);
+    screen *s = t && rows ? screen_new(ops, t) : NULL;
     if (!s) {
         free(rows);
-        free(st);
+        free(t);
         app_message(a, ROLE_ALARM, "%s", _("Out of memory."));
+        return NULL;
     }
+    t->rows = rows;
+    t->row_size = row_size;
+    t->id_off = id_off;
+    t->load = load;
+    ui_list_init(&t->list, 0);
+    t->stale = true;
     return s;
+}
+
+void svt_list_screen_free(screen *s)
+{
+    svt_rows *t = s->st;
+    if (t)
+        free(t->rows);
+    free(t);
+    free(s);
+}
+
+int svt_rows_add(svt_rows *t, const void *row)
+{
+    if (t->n < SVT_ROWS_MAX)
+        memcpy(svt_row(t, t->n++), row, t->row_size);
+    return 0;
+}
+
+void *svt_row(const svt_rows *t, int i)
+{
+    return (char *)t->rows + (size_t)i * t->row_size;
+}
+
+static const char *row_id(const svt_rows *t, int i)
+{
+    return (const char *)svt_row(t, i) + t->id_off;
+}
+
+static void reload(svt_rows *t, app *a)
+{
+    char keep[128] = "";
+    if (t->list.sel >= 0 && t->list.sel < t->n)
+        snprintf(keep, sizeof keep, "%s", row_id(t, t->list.sel));
+    t->n = 0;
+    t->err[0] = '\0';
+    if (t->load(a, t) != 0)
+        snprintf(t->err, sizeof t->err, "%s", store_errmsg(a->db));
+    ui_list_resize(&t->list, t->n);
+    for (int i = 0; keep[0] && i < t->n; i++) /* the same row stays selected when the order changes */
+        if (strcmp(row_id(t, i), keep) == 0)
+            t->list.sel = i;
+    if (t->list.sel < 0)
+        t->detail = false;
+    t->stale = false;
+}
+
+bool svt_rows_fresh_detail(svt_rows *t, app *a)
+{
+    if (t->stale)
+        reload(t, a);
+    return t->detail && t->list.sel >= 0;
+}
+
+void svt_rows_draw(svt_rows *t, app *a, int top, int lines, const char *empty, ui_list_row_fn draw_row)
+{
+    svt_row_ctx c = {t, a};
+    if (t->err[0])
+        term_put(top + 1, 1, COLS - 2, t->err, ROLE_ALARM);
+    else if (t->n == 0)
+        term_put(top + 1, 3, COLS - 4, empty, ROLE_OK);
+    else
+        ui_list_draw(&t->list, top + 1, lines - 3, COLS, draw_row, &c);
+}
+
+term_role svt_row_start(int y, int cols, bool selected, const char *mark, term_role role)
+{
+    term_role r = selected ? ROLE_SELECTED : role;
+    if (selected)
+        term_put_padded(y, 0, cols, "", ROLE_SELECTED);
+    term_put(y, 0, 3, mark, r);
+    return r;
+}
+
+int svt_choose_code(app *a, const char *title, const char *const *names, int n)
+{
+    const char *opts[8];
+    for (int i = 0; i < n && i < 8; i++)
+        opts[i] = svt_code_label(names[i]);
+    return app_choose(a, title, opts, n);
+}
+
+int svt_choose_code_note(app *a, const char *title, const char *const *names, int n, const char *label, char *note,
+                         size_t len)
+{
+    int k = svt_choose_code(a, title, names, n);
+    if (k < 0 || !app_ask_text(a, title, label, note, len))
+        return -1;
+    return k;
 }
 
 void app_supervise_menu(app *a)

@@ -10,6 +10,7 @@
  * (supervisor: the finding, the outcome, how the complainant was told), e
  * excludes it (already in litigation, arbitration or reconsideration, with
  * a note).  The rules and dates are data/supervise.h and core/supervise.h. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,16 +23,6 @@
 #include "tui/ui_form.h"
 #include "tui/ui_list.h"
 
-#define CP_MAX 300
-
-typedef struct {
-    sv_complaint *rows;
-    int n;
-    ui_list list;
-    bool detail, stale;
-    char err[SVT_ERR_LEN];
-} cp_scr;
-
 static const km_action cp_hints[] = {KM_FORM_SUBMIT, KM_FORM_CANCEL, KM_HELP, KM_NONE};
 
 static const char *const channels[] = {"window", "phone", "box", "online"};
@@ -39,28 +30,18 @@ static const char *const abouts[] = {"window", "clerk", "case"};
 
 static int add_row(const sv_complaint *c, void *ctx)
 {
-    cp_scr *t = ctx;
-    if (t->n < CP_MAX)
-        t->rows[t->n++] = *c;
-    return 0;
+    return svt_rows_add(ctx, c);
 }
 
-static void reload(cp_scr *t, app *a)
+static int load(app *a, svt_rows *t)
 {
-    char keep[sizeof t->rows[0].id] = "";
-    if (t->list.sel >= 0 && t->list.sel < t->n)
-        snprintf(keep, sizeof keep, "%s", t->rows[t->list.sel].id);
-    t->n = 0;
-    t->err[0] = '\0';
-    if (sv_complaints_list(a->db, svt_scope(a), false, add_row, t) != 0)
-        snprintf(t->err, sizeof t->err, "%s", store_errmsg(a->db));
-    ui_list_resize(&t->list, t->n);
-    for (int i = 0; keep[0] && i < t->n; i++) /* the same complaint stays selected when the order changes */
-        if (strcmp(t->rows[i].id, keep) == 0)
-            t->list.sel = i;
-    if (t->list.sel < 0)
-        t->detail = false;
-    t->stale = false;
+    return sv_complaints_list(a->db, svt_scope(a), false, add_row, t);
+}
+
+/* The complaint selected on the list. */
+static const sv_complaint *sel_row(const svt_rows *t)
+{
+    return svt_row(t, t->list.sel);
 }
 
 static const char *cp_title(screen *s, app *a)
@@ -103,15 +84,12 @@ static void about_text(const sv_complaint *c, char *buf, size_t len)
 
 static void draw_row(void *ctx, int i, int y, int cols, bool selected)
 {
-    struct { cp_scr *t; app *a; } *x = ctx;
-    const sv_complaint *c = &x->t->rows[i];
+    svt_row_ctx *x = ctx;
+    const sv_complaint *c = svt_row(x->t, i);
     term_role role;
     const char *mark = due_mark(x->a, c, &role);
     char due[DATE_STR_LEN], about[200];
-    term_role r = selected ? ROLE_SELECTED : role;
-    if (selected)
-        term_put_padded(y, 0, cols, "", ROLE_SELECTED);
-    term_put(y, 0, 3, mark, r);
+    term_role r = svt_row_start(y, cols, selected, mark, role);
     term_put(y, 3, 23, c->id, r); /* TS-T01-20261123-001: up to 6 for the terminal code */
     term_put(y, 27, 10, date_format(c->due, due), r);
     term_put(y, 38, 9, state_label(c->state), r);
@@ -120,26 +98,20 @@ static void draw_row(void *ctx, int i, int y, int cols, bool selected)
     term_put(y, 75, cols - 76, c->text, selected ? ROLE_SELECTED : ROLE_DIM); /* the detail has it whole */
 }
 
-static void draw_list(cp_scr *t, app *a, int top, int lines)
+static void draw_list(svt_rows *t, app *a, int top, int lines)
 {
-    struct { cp_scr *t; app *a; } x = {t, a};
     term_put(top, 3, 23, _("Complaint"), ROLE_LABEL);
     term_put(top, 27, 10, _("Due"), ROLE_LABEL);
     term_put(top, 38, 9, _("State"), ROLE_LABEL);
     term_put(top, 48, 26, _("About"), ROLE_LABEL);
-    if (t->err[0])
-        term_put(top + 1, 1, COLS - 2, t->err, ROLE_ALARM);
-    else if (t->n == 0)
-        term_put(top + 1, 3, COLS - 4, _("No complaint registered."), ROLE_OK);
-    else
-        ui_list_draw(&t->list, top + 1, lines - 3, COLS, draw_row, &x);
+    svt_rows_draw(t, a, top, lines, _("No complaint registered."), draw_row);
     term_put(top + lines - 1, 1, COLS - 2,
              _("n: register   Enter: open   x: extend   c: conclude   e: exclude"), ROLE_DIM);
 }
 
-static void draw_detail(cp_scr *t, app *a, int top, int lines)
+static void draw_detail(svt_rows *t, app *a, int top, int lines)
 {
-    const sv_complaint *c = &t->rows[t->list.sel];
+    const sv_complaint *c = sel_row(t);
     char line[800], d1[DATE_STR_LEN], d2[DATE_STR_LEN], about[200];
     term_role role;
     due_mark(a, c, &role);
@@ -174,27 +146,16 @@ static void draw_detail(cp_scr *t, app *a, int top, int lines)
 
 static void cp_draw(screen *s, app *a, int top, int lines)
 {
-    cp_scr *t = s->st;
-    if (t->stale)
-        reload(t, a);
-    if (t->detail && t->list.sel >= 0)
+    svt_rows *t = s->st;
+    if (svt_rows_fresh_detail(t, a))
         draw_detail(t, a, top, lines);
     else
         draw_list(t, a, top, lines);
 }
 
-/* A choice among codes, shown by their labels; the index or -1. */
-static int choose_code(app *a, const char *title, const char *const *codes, int n)
+static void extend(svt_rows *t, app *a)
 {
-    const char *opts[8];
-    for (int i = 0; i < n && i < 8; i++)
-        opts[i] = svt_code_label(codes[i]);
-    return app_choose(a, title, opts, n);
-}
-
-static void extend(cp_scr *t, app *a)
-{
-    const sv_complaint *c = &t->rows[t->list.sel];
+    const sv_complaint *c = sel_row(t);
     char day[32], reason[256] = "", err[SVT_ERR_LEN] = "";
     gdate latest, nd;
     if (sv_complaint_due_max(a->cal, c->registered, &latest) != SV_OK)
@@ -213,7 +174,7 @@ static void extend(cp_scr *t, app *a)
     svt_done(a, &t->stale, rc, err, _("Extended."));
 }
 
-static void conclude(cp_scr *t, app *a)
+static void conclude(svt_rows *t, app *a)
 {
     static const char *const findings[] = {"unfounded", "manner", "unlawful", "other"};
     static const char *const told[] = {"phone", "letter", "in_person", "sms"};
@@ -221,12 +182,12 @@ static void conclude(cp_scr *t, app *a)
         app_message(a, ROLE_WARN, "%s", _("Only a supervisor may do that."));
         return;
     }
-    const sv_complaint *c = &t->rows[t->list.sel];
+    const sv_complaint *c = sel_row(t);
     char outcome[400] = "", err[SVT_ERR_LEN] = "";
-    int f = choose_code(a, _("Finding"), findings, 4);
+    int f = svt_choose_code(a, _("Finding"), findings, 4);
     if (f < 0 || !app_ask_text(a, _("Conclude the complaint"), _("Outcome"), outcome, sizeof outcome))
         return;
-    int n = choose_code(a, _("How the complainant was told"), told, 4);
+    int n = svt_choose_code(a, _("How the complainant was told"), told, 4);
     if (n < 0)
         return;
     desk_who who = app_who(a);
@@ -234,13 +195,13 @@ static void conclude(cp_scr *t, app *a)
     svt_done(a, &t->stale, rc, err, _("Concluded."));
 }
 
-static void exclude(cp_scr *t, app *a)
+static void exclude(svt_rows *t, app *a)
 {
     static const char *const reasons[] = {"litigation", "arbitration", "reconsideration"};
-    const sv_complaint *c = &t->rows[t->list.sel];
+    const sv_complaint *c = sel_row(t);
     char note[256] = "", err[SVT_ERR_LEN] = "";
-    int k = choose_code(a, _("Exclude the complaint"), reasons, 3);
-    if (k < 0 || !app_ask_text(a, _("Exclude the complaint"), _("Note"), note, sizeof note))
+    int k = svt_choose_code_note(a, _("Exclude the complaint"), reasons, 3, _("Note"), note, sizeof note);
+    if (k < 0)
         return;
     desk_who who = app_who(a);
     int rc = sv_complaint_exclude(a->db, &who, c->id, reasons[k], note, err, sizeof err);
@@ -249,7 +210,7 @@ static void exclude(cp_scr *t, app *a)
 
 static scr_rc cp_key(screen *s, app *a, const keys_event *ev, km_action act)
 {
-    cp_scr *t = s->st;
+    svt_rows *t = s->st;
     scr_rc rc;
     if (svt_list_key(&t->list, &t->detail, LINES - 7, ev, act, &rc))
         return rc;
@@ -273,30 +234,13 @@ static scr_rc cp_key(screen *s, app *a, const keys_event *ev, km_action act)
     return act == KM_NONE ? SCR_STAY : SCR_PASS;
 }
 
-static void cp_free(screen *s)
-{
-    cp_scr *t = s->st;
-    if (t)
-        free(t->rows);
-    free(t);
-    free(s);
-}
-
 static const screen_ops cp_ops = {
-    "complaints", KM_CTX_LIST, false, cp_title, cp_draw, cp_key, NULL, cp_free, cp_hints,
+    "complaints", KM_CTX_LIST, false, cp_title, cp_draw, cp_key, NULL, svt_list_screen_free, cp_hints,
 };
 
 screen *scr_complaints_new(app *a)
 {
-    cp_scr *t = calloc(1, sizeof *t);
-    sv_complaint *rows = calloc(CP_MAX, sizeof *rows);
-    screen *s = svt_list_screen_new(a, &cp_ops, t, rows);
-    if (!s)
-        return NULL;
-    t->rows = rows;
-    ui_list_init(&t->list, 0);
-    t->stale = true;
-    return s;
+    return svt_list_screen_new(a, &cp_ops, sizeof(sv_complaint), offsetof(sv_complaint, id), load);
 }
 
 /* ---- the register form ---------------------------------------------------------------------- */

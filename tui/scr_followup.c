@@ -7,6 +7,7 @@
  * note; p records an appeal (mistaken or malicious rating, with a note: the
  * rating is never deleted); a supervisor decides the pending appeal with d.
  * The rules are data/supervise.h and core/supervise.h. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,42 +18,22 @@
 #include "tui/supervise.h"
 #include "tui/ui_list.h"
 
-#define FU_MAX 300
-
-typedef struct {
-    sv_followup *rows;
-    int n;
-    ui_list list;
-    bool detail, stale;
-    char err[SVT_ERR_LEN];
-} fu_scr;
-
 static const km_action fu_hints[] = {KM_FORM_SUBMIT, KM_FORM_CANCEL, KM_HELP, KM_NONE};
 
 static int add_row(const sv_followup *f, void *ctx)
 {
-    fu_scr *t = ctx;
-    if (t->n < FU_MAX)
-        t->rows[t->n++] = *f;
-    return 0;
+    return svt_rows_add(ctx, f);
 }
 
-static void reload(fu_scr *t, app *a)
+static int load(app *a, svt_rows *t)
 {
-    char keep[sizeof t->rows[0].case_id] = "";
-    if (t->list.sel >= 0 && t->list.sel < t->n)
-        snprintf(keep, sizeof keep, "%s", t->rows[t->list.sel].case_id);
-    t->n = 0;
-    t->err[0] = '\0';
-    if (sv_followups_list(a->db, svt_scope(a), false, add_row, t) != 0)
-        snprintf(t->err, sizeof t->err, "%s", store_errmsg(a->db));
-    ui_list_resize(&t->list, t->n);
-    for (int i = 0; keep[0] && i < t->n; i++) /* the same follow-up stays selected when the order changes */
-        if (strcmp(t->rows[i].case_id, keep) == 0)
-            t->list.sel = i;
-    if (t->list.sel < 0)
-        t->detail = false;
-    t->stale = false;
+    return sv_followups_list(a->db, svt_scope(a), false, add_row, t);
+}
+
+/* The follow-up selected on the list. */
+static const sv_followup *sel_row(const svt_rows *t)
+{
+    return svt_row(t, t->list.sel);
 }
 
 static const char *fu_title(screen *s, app *a)
@@ -107,15 +88,12 @@ static const char *state_text(const sv_followup *f)
 
 static void draw_row(void *ctx, int i, int y, int cols, bool selected)
 {
-    struct { fu_scr *t; app *a; } *c = ctx;
-    const sv_followup *f = &c->t->rows[i];
+    svt_row_ctx *c = ctx;
+    const sv_followup *f = svt_row(c->t, i);
     term_role role;
     const char *mark = due_mark(c->a, f, &role);
     char due[DATE_STR_LEN], steps[200];
-    term_role r = selected ? ROLE_SELECTED : role;
-    if (selected)
-        term_put_padded(y, 0, cols, "", ROLE_SELECTED);
-    term_put(y, 0, 3, mark, r);
+    term_role r = svt_row_start(y, cols, selected, mark, role);
     term_put(y, 3, 25, f->case_id, r);
     term_put(y, 29, 10, date_format(f->due, due), r);
     term_put(y, 40, 10, state_text(f), r);
@@ -123,26 +101,20 @@ static void draw_row(void *ctx, int i, int y, int cols, bool selected)
     term_put(y, 51, cols - 52, steps, selected ? ROLE_SELECTED : ROLE_NORMAL);
 }
 
-static void draw_list(fu_scr *t, app *a, int top, int lines)
+static void draw_list(svt_rows *t, app *a, int top, int lines)
 {
-    struct { fu_scr *t; app *a; } c = {t, a};
     term_put(top, 3, 25, _("Case"), ROLE_LABEL);
     term_put(top, 29, 10, _("Due"), ROLE_LABEL);
     term_put(top, 40, 10, _("State"), ROLE_LABEL);
     term_put(top, 51, COLS - 52, _("Steps"), ROLE_LABEL);
-    if (t->err[0])
-        term_put(top + 1, 1, COLS - 2, t->err, ROLE_ALARM);
-    else if (t->n == 0)
-        term_put(top + 1, 3, COLS - 4, _("No follow-up: no bad review yet."), ROLE_OK);
-    else
-        ui_list_draw(&t->list, top + 1, lines - 3, COLS, draw_row, &c);
+    svt_rows_draw(t, a, top, lines, _("No follow-up: no bad review yet."), draw_row);
     term_put(top + lines - 1, 1, COLS - 2, _("Enter: open   1-4: record a step   p: appeal   d: decide the appeal"),
              ROLE_DIM);
 }
 
-static void draw_detail(fu_scr *t, app *a, int top, int lines)
+static void draw_detail(svt_rows *t, app *a, int top, int lines)
 {
-    const sv_followup *f = &t->rows[t->list.sel];
+    const sv_followup *f = sel_row(t);
     char line[600], d1[DATE_STR_LEN], d2[DATE_STR_LEN];
     term_role role;
     due_mark(a, f, &role);
@@ -182,18 +154,16 @@ static void draw_detail(fu_scr *t, app *a, int top, int lines)
 
 static void fu_draw(screen *s, app *a, int top, int lines)
 {
-    fu_scr *t = s->st;
-    if (t->stale)
-        reload(t, a);
-    if (t->detail && t->list.sel >= 0)
+    svt_rows *t = s->st;
+    if (svt_rows_fresh_detail(t, a))
         draw_detail(t, a, top, lines);
     else
         draw_list(t, a, top, lines);
 }
 
-static void record_step(fu_scr *t, app *a, sv_step step)
+static void record_step(svt_rows *t, app *a, sv_step step)
 {
-    const sv_followup *f = &t->rows[t->list.sel];
+    const sv_followup *f = sel_row(t);
     char note[256] = "", err[SVT_ERR_LEN] = "", title[200];
     snprintf(title, sizeof title, "%s: %s", f->case_id, svt_step_label(step));
     if (!app_ask_text(a, title, _("Note"), note, sizeof note))
@@ -203,29 +173,26 @@ static void record_step(fu_scr *t, app *a, sv_step step)
     svt_done(a, &t->stale, rc, err, _("Step recorded."));
 }
 
-static void record_appeal(fu_scr *t, app *a)
+static void record_appeal(svt_rows *t, app *a)
 {
     static const char *const codes[] = {"mistaken", "malicious", "other"};
-    const char *opts[3];
-    for (int i = 0; i < 3; i++)
-        opts[i] = svt_code_label(codes[i]);
-    const sv_followup *f = &t->rows[t->list.sel];
-    int k = app_choose(a, _("Appeal against the rating"), opts, 3);
+    const sv_followup *f = sel_row(t);
     char note[256] = "", err[SVT_ERR_LEN] = "";
-    if (k < 0 || !app_ask_text(a, _("Appeal against the rating"), _("Why"), note, sizeof note))
+    int k = svt_choose_code_note(a, _("Appeal against the rating"), codes, 3, _("Why"), note, sizeof note);
+    if (k < 0)
         return;
     desk_who who = app_who(a);
     int rc = sv_appeal_record(a->db, &who, f->case_id, codes[k], note, err, sizeof err);
     svt_done(a, &t->stale, rc, err, _("Appeal recorded: a supervisor decides it."));
 }
 
-static void decide_appeal(fu_scr *t, app *a)
+static void decide_appeal(svt_rows *t, app *a)
 {
     if (!svt_is_supervisor(a)) {
         app_message(a, ROLE_WARN, "%s", _("Only a supervisor may do that."));
         return;
     }
-    const sv_followup *f = &t->rows[t->list.sel];
+    const sv_followup *f = sel_row(t);
     const char *opts[] = {_("Uphold: leave the rating out of the satisfaction rate"), _("Refuse")};
     int k = app_choose(a, _("Decide the appeal"), opts, 2);
     char note[256] = "", err[SVT_ERR_LEN] = "";
@@ -238,7 +205,7 @@ static void decide_appeal(fu_scr *t, app *a)
 
 static scr_rc fu_key(screen *s, app *a, const keys_event *ev, km_action act)
 {
-    fu_scr *t = s->st;
+    svt_rows *t = s->st;
     scr_rc rc;
     if (svt_list_key(&t->list, &t->detail, LINES - 7, ev, act, &rc))
         return rc;
@@ -260,28 +227,11 @@ static scr_rc fu_key(screen *s, app *a, const keys_event *ev, km_action act)
     return act == KM_NONE ? SCR_STAY : SCR_PASS;
 }
 
-static void fu_free(screen *s)
-{
-    fu_scr *t = s->st;
-    if (t)
-        free(t->rows);
-    free(t);
-    free(s);
-}
-
 static const screen_ops fu_ops = {
-    "followups", KM_CTX_LIST, false, fu_title, fu_draw, fu_key, NULL, fu_free, fu_hints,
+    "followups", KM_CTX_LIST, false, fu_title, fu_draw, fu_key, NULL, svt_list_screen_free, fu_hints,
 };
 
 screen *scr_followups_new(app *a)
 {
-    fu_scr *t = calloc(1, sizeof *t);
-    sv_followup *rows = calloc(FU_MAX, sizeof *rows);
-    screen *s = svt_list_screen_new(a, &fu_ops, t, rows);
-    if (!s)
-        return NULL;
-    t->rows = rows;
-    ui_list_init(&t->list, 0);
-    t->stale = true;
-    return s;
+    return svt_list_screen_new(a, &fu_ops, sizeof(sv_followup), offsetof(sv_followup, case_id), load);
 }

@@ -63,21 +63,6 @@ static int teardown(void **state)
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-static int64_t events(void)
-{
-    return fx_events(s);
-}
-
-static const char *value(const char *sql, const char *arg)
-{
-    return fx_value(s, sql, arg);
-}
-
-static long num(const char *sql, const char *arg)
-{
-    return fx_num(s, sql, arg);
-}
-
 static void number(char out[CASENUM_LEN])
 {
     assert_int_equal(cases_new_number(s, who.today, out), 0);
@@ -98,22 +83,7 @@ static desk_intake intake(const char *case_id, const char *item, ck_entry *e, si
 
 #define OK(call) fx_ok(__LINE__, (call), err)
 
-/* The call is refused with a message containing `part`, and nothing is recorded. */
-static void refused_(int line, int rc, const char *part, int64_t before)
-{
-    if (rc != -1)
-        fail_msg("line %d: accepted, expected a refusal naming \"%s\"", line, part);
-    if (!strstr(err, part))
-        fail_msg("line %d: message \"%s\" does not contain \"%s\"", line, err, part);
-    if (strchr(err, '\n'))
-        fail_msg("line %d: message on several lines: %s", line, err);
-    assert_int_equal(events(), before);
-}
-#define REFUSED(call, part)                      \
-    do {                                         \
-        int64_t before_ = events();              \
-        refused_(__LINE__, (call), part, before_); \
-    } while (0)
+#define REFUSED(call, part) FX_REFUSED(s, err, call, part)
 
 /* A promised case (临时救助, MZ-03) received and accepted today. */
 static void accepted_case(char id[CASENUM_LEN])
@@ -147,28 +117,28 @@ static void an_immediate_case_is_concluded_on_the_spot(void **state)
     desk_result r;
     number(id);
     desk_intake in = intake(id, "mz-04", e, 3, CK_ACCEPT); /* the code as typed, any letter case */
-    int64_t before = events();
+    int64_t before = fx_events(s);
     OK(desk_receive(s, &who, &in, &r, err, sizeof err));
     assert_string_equal(r.case_id, id);
     assert_int_equal(r.status, CASE_APPROVED);
     assert_string_equal(r.due, "");
     assert_int_equal(r.notice, -1);
     assert_int_equal(r.trips, 1);
-    assert_int_equal(events() - before, 6); /* received, 3 materials, accepted, approved */
-    assert_string_equal(value("SELECT group_concat(type, ' ') FROM (SELECT type FROM events WHERE subject = ?1 "
-                              "ORDER BY seq)", id),
+    assert_int_equal(fx_events(s) - before, 6); /* received, 3 materials, accepted, approved */
+    assert_string_equal(fx_value(s, "SELECT group_concat(type, ' ') FROM (SELECT type FROM events WHERE subject = ?1 "
+                                    "ORDER BY seq)", id),
                         "case.received material.checked material.checked material.checked case.accepted "
                         "case.approved");
-    assert_int_equal(num("SELECT first_visit FROM cases WHERE case_id = ?1", id), 1);
-    assert_string_equal(value("SELECT concluded FROM cases WHERE case_id = ?1", id), "2026-11-23");
-    assert_int_equal(num("SELECT count(*) FROM notices WHERE case_id = ?1", id), 0);
-    assert_string_equal(value("SELECT item || ' ' || applicant_id || ' ' || applicant_phone FROM cases "
-                              "WHERE case_id = ?1", id),
+    assert_int_equal(fx_num(s, "SELECT first_visit FROM cases WHERE case_id = ?1", id), 1);
+    assert_string_equal(fx_value(s, "SELECT concluded FROM cases WHERE case_id = ?1", id), "2026-11-23");
+    assert_int_equal(fx_num(s, "SELECT count(*) FROM notices WHERE case_id = ?1", id), 0);
+    assert_string_equal(fx_value(s, "SELECT item || ' ' || applicant_id || ' ' || applicant_phone FROM cases "
+                                    "WHERE case_id = ?1", id),
                         "MZ-04 11010519491231002X 13800138000"); /* normalised */
     /* every event signed: staff, window, today */
-    assert_int_equal(num("SELECT count(*) FROM events WHERE subject = ?1 AND staff_id = 1 AND "
-                         "json_extract(payload, '$.window') = 'W01' AND "
-                         "json_extract(payload, '$.date') = '2026-11-23'", id),
+    assert_int_equal(fx_num(s, "SELECT count(*) FROM events WHERE subject = ?1 AND staff_id = 1 AND "
+                               "json_extract(payload, '$.window') = 'W01' AND "
+                               "json_extract(payload, '$.date') = '2026-11-23'", id),
                      6);
 }
 
@@ -187,12 +157,12 @@ static void a_promised_date_counts_working_days_across_the_holidays(void **state
     assert_string_equal(r.due, "2026-10-15");
     assert_int_equal(r.notice, NOTICE_ACCEPTANCE);
     assert_int_equal(r.trips, 1);
-    assert_string_equal(value("SELECT due FROM cases WHERE case_id = ?1", id), "2026-10-15");
-    assert_string_equal(value("SELECT kind || ' ' || materials || ' ' || issued_on FROM notices WHERE case_id = ?1",
-                              id),
-                        "acceptance [] 2026-09-24");
-    assert_string_equal(value("SELECT json_extract(payload, '$.due') FROM events WHERE subject = ?1 AND "
-                              "type = 'case.accepted'", id),
+    assert_string_equal(fx_value(s, "SELECT due FROM cases WHERE case_id = ?1", id), "2026-10-15");
+    assert_string_equal(
+        fx_value(s, "SELECT kind || ' ' || materials || ' ' || issued_on FROM notices WHERE case_id = ?1", id),
+        "acceptance [] 2026-09-24");
+    assert_string_equal(fx_value(s, "SELECT json_extract(payload, '$.due') FROM events WHERE subject = ?1 AND "
+                                    "type = 'case.accepted'", id),
                         "2026-10-15");
 }
 
@@ -212,23 +182,23 @@ static void deferred_acceptance_lists_the_outstanding_materials_and_their_deadli
     assert_int_equal(r.status, CASE_DEFERRED);
     assert_int_equal(r.notice, NOTICE_DEFERRAL);
     assert_string_equal(r.due, "2026-12-07"); /* 10 working days after Monday 11-23 */
-    assert_string_equal(value("SELECT materials || ' ' || deadline FROM notices WHERE case_id = ?1", id),
+    assert_string_equal(fx_value(s, "SELECT materials || ' ' || deadline FROM notices WHERE case_id = ?1", id),
                         "[4] 2026-12-07");
-    assert_string_equal(value("SELECT deferred_deadline FROM cases WHERE case_id = ?1", id), "2026-12-07");
+    assert_string_equal(fx_value(s, "SELECT deferred_deadline FROM cases WHERE case_id = ?1", id), "2026-12-07");
     /* approval waits for the deferred material (篇四 (十)5) */
     REFUSED(desk_conclude(s, &who, id, true, NULL, &r, err, sizeof err), "deferred materials are outstanding");
     who.today = (gdate){2026, 11, 26};
     OK(desk_complete_deferred(s, &who, id, &r, err, sizeof err));
     assert_int_equal(r.status, CASE_ACCEPTED);
     assert_int_equal(r.notice, -1);
-    assert_string_equal(value("SELECT status FROM case_materials WHERE case_id = ?1 AND idx = 4", id), "present");
-    assert_string_equal(value("SELECT deferred_completed FROM cases WHERE case_id = ?1", id), "2026-11-26");
+    assert_string_equal(fx_value(s, "SELECT status FROM case_materials WHERE case_id = ?1 AND idx = 4", id), "present");
+    assert_string_equal(fx_value(s, "SELECT deferred_completed FROM cases WHERE case_id = ?1", id), "2026-11-26");
     REFUSED(desk_complete_deferred(s, &who, id, &r, err, sizeof err), "already arrived");
     /* a promised case is reviewed before its decision: both in one action */
     OK(desk_conclude(s, &who, id, true, NULL, &r, err, sizeof err));
     assert_int_equal(r.status, CASE_APPROVED);
-    assert_string_equal(value("SELECT group_concat(type, ' ') FROM (SELECT type FROM events WHERE subject = ?1 "
-                              "ORDER BY seq DESC LIMIT 2)", id),
+    assert_string_equal(fx_value(s, "SELECT group_concat(type, ' ') FROM (SELECT type FROM events WHERE subject = ?1 "
+                                    "ORDER BY seq DESC LIMIT 2)", id),
                         "case.approved case.review_started");
     /* an accepted case never had anything deferred */
     char other[CASENUM_LEN];
@@ -253,8 +223,8 @@ static void supplement_names_every_missing_and_defective_material_then_resume_co
     assert_string_equal(r.due, "");
     assert_int_equal(r.trips, 1);
     assert_int_equal(r.breaches, 0);
-    assert_string_equal(value("SELECT materials FROM notices WHERE case_id = ?1", id), "[2,4,5]");
-    assert_string_equal(value("SELECT note FROM case_materials WHERE case_id = ?1 AND idx = 4", id), "复印件不清晰");
+    assert_string_equal(fx_value(s, "SELECT materials FROM notices WHERE case_id = ?1", id), "[2,4,5]");
+    assert_string_equal(fx_value(s, "SELECT note FROM case_materials WHERE case_id = ?1 AND idx = 4", id), "复印件不清晰");
     /* the applicant comes back with everything, three days later */
     ck_entry all[5] = {{CK_PRESENT, NULL}, {CK_PRESENT, NULL}, {CK_PRESENT, NULL}, {CK_PRESENT, NULL},
                        {CK_PRESENT, NULL}};
@@ -265,7 +235,7 @@ static void supplement_names_every_missing_and_defective_material_then_resume_co
     assert_int_equal(r.notice, NOTICE_ACCEPTANCE);
     assert_int_equal(r.trips, 2);
     assert_string_equal(r.due, "2026-12-10"); /* the clock starts the day the materials are in */
-    assert_string_equal(value("SELECT clock_restart || ' ' || accepted FROM cases WHERE case_id = ?1", id),
+    assert_string_equal(fx_value(s, "SELECT clock_restart || ' ' || accepted FROM cases WHERE case_id = ?1", id),
                         "2026-11-26 2026-11-26");
     REFUSED(desk_resume(s, &who, id, all, 5, &r, err, sizeof err), "no supplementary materials are awaited");
 }
@@ -276,7 +246,7 @@ static void resume_still_missing_counts_a_new_material_as_a_breach(void **state)
     char id[CASENUM_LEN];
     desk_result r;
     supplement_case(id, (const int[]){2}, 1, &r);
-    assert_string_equal(value("SELECT materials FROM notices WHERE case_id = ?1", id), "[2]");
+    assert_string_equal(fx_value(s, "SELECT materials FROM notices WHERE case_id = ?1", id), "[2]");
     ck_entry e[5] = {{CK_PRESENT, NULL}, {CK_PRESENT, NULL}, {CK_MISSING, NULL}, {CK_PRESENT, NULL},
                      {CK_PRESENT, NULL}};
     OK(desk_resume(s, &who, id, e, 5, &r, err, sizeof err));
@@ -284,7 +254,7 @@ static void resume_still_missing_counts_a_new_material_as_a_breach(void **state)
     assert_int_equal(r.notice, NOTICE_SUPPLEMENT);
     assert_int_equal(r.breaches, 1); /* material 3 was not on the first notice (一次性告知) */
     assert_int_equal(r.trips, 2);
-    assert_int_equal(num("SELECT supplements FROM cases WHERE case_id = ?1", id), 2);
+    assert_int_equal(fx_num(s, "SELECT supplements FROM cases WHERE case_id = ?1", id), 2);
     e[2].status = CK_PRESENT;
     OK(desk_resume(s, &who, id, e, 5, &r, err, sizeof err));
     assert_int_equal(r.status, CASE_ACCEPTED);
@@ -308,7 +278,7 @@ static void an_immediate_case_resumed_complete_is_concluded(void **state)
     assert_int_equal(r.notice, -1);
     assert_string_equal(r.due, "");
     assert_int_equal(r.trips, 2);
-    assert_int_equal(num("SELECT first_visit FROM cases WHERE case_id = ?1", id), 0); /* came twice */
+    assert_int_equal(fx_num(s, "SELECT first_visit FROM cases WHERE case_id = ?1", id), 0); /* came twice */
 }
 
 /* ---- refusals ------------------------------------------------------------------------------- */
@@ -328,12 +298,12 @@ static void a_rejection_needs_reason_and_basis_and_nothing_is_recorded_without(v
     in.reject_reason = NULL;
     in.reject_basis = "《社会救助暂行办法》第四十七条";
     REFUSED(desk_receive(s, &who, &in, &r, err, sizeof err), "reject: a reason is required");
-    assert_int_equal(num("SELECT count(*) FROM cases WHERE case_id = ?1", id), 0);
+    assert_int_equal(fx_num(s, "SELECT count(*) FROM cases WHERE case_id = ?1", id), 0);
     in.reject_reason = "申请人不符合本事项规定的申请条件";
     OK(desk_receive(s, &who, &in, &r, err, sizeof err));
     assert_int_equal(r.status, CASE_REJECTED);
     assert_int_equal(r.notice, NOTICE_REJECTION);
-    assert_string_equal(value("SELECT reason || ' | ' || basis FROM cases WHERE case_id = ?1", id),
+    assert_string_equal(fx_value(s, "SELECT reason || ' | ' || basis FROM cases WHERE case_id = ?1", id),
                         "申请人不符合本事项规定的申请条件 | 《社会救助暂行办法》第四十七条");
     REFUSED(desk_receive(s, &who, &in, &r, err, sizeof err), "is already recorded");
     char msg[DESK_ERR_LEN];
@@ -412,7 +382,7 @@ static void a_bad_id_number_is_refused_with_its_reason(void **state)
     assert_string_equal(err, "the applicant's name is required");
     a.name = "王芳";
     assert_int_equal(desk_applicant_check(&a, TODAY, err, sizeof err), 0);
-    assert_int_equal(num("SELECT count(*) FROM cases WHERE case_id = ?1", id), 0);
+    assert_int_equal(fx_num(s, "SELECT count(*) FROM cases WHERE case_id = ?1", id), 0);
 }
 
 static void an_organisations_bad_code_needs_an_override_with_a_reason(void **state)
@@ -434,10 +404,11 @@ static void an_organisations_bad_code_needs_an_override_with_a_reason(void **sta
     in.applicant.id_override = "营业执照原件所印代码如此，已报市场监管所核实";
     OK(desk_receive(s, &who, &in, &r, err, sizeof err));
     assert_int_equal(r.status, CASE_ACCEPTED);
-    assert_string_equal(value("SELECT applicant_id FROM cases WHERE case_id = ?1", id), "91350100M000100Y44");
-    assert_string_equal(value("SELECT json_extract(payload, '$.applicant_kind') || ' ' || "
-                              "json_extract(payload, '$.legal_rep') || ' ' || json_extract(payload, '$.id_override') "
-                              "FROM events WHERE subject = ?1 AND type = 'case.received'", id),
+    assert_string_equal(fx_value(s, "SELECT applicant_id FROM cases WHERE case_id = ?1", id), "91350100M000100Y44");
+    assert_string_equal(fx_value(s, "SELECT json_extract(payload, '$.applicant_kind') || ' ' || "
+                                    "json_extract(payload, '$.legal_rep') || ' ' || "
+                                    "json_extract(payload, '$.id_override') "
+                                    "FROM events WHERE subject = ?1 AND type = 'case.received'", id),
                         "organisation 李华 营业执照原件所印代码如此，已报市场监管所核实");
     /* a valid code needs no override and records none */
     char id2[CASENUM_LEN];
@@ -445,13 +416,13 @@ static void an_organisations_bad_code_needs_an_override_with_a_reason(void **sta
     in.case_id = id2;
     in.applicant.id = "91350100m000100y43";
     OK(desk_receive(s, &who, &in, &r, err, sizeof err));
-    assert_string_equal(value("SELECT applicant_id FROM cases WHERE case_id = ?1", id2), USCC);
-    assert_string_equal(value("SELECT coalesce(json_extract(payload, '$.id_override'), 'none') FROM events "
-                              "WHERE subject = ?1 AND type = 'case.received'", id2),
+    assert_string_equal(fx_value(s, "SELECT applicant_id FROM cases WHERE case_id = ?1", id2), USCC);
+    assert_string_equal(fx_value(s, "SELECT coalesce(json_extract(payload, '$.id_override'), 'none') FROM events "
+                                    "WHERE subject = ?1 AND type = 'case.received'", id2),
                         "none");
     /* the log replays: the projection takes the override on rebuild too */
     assert_int_equal(project_rebuild(s), 0);
-    assert_string_equal(value("SELECT applicant_id FROM cases WHERE case_id = ?1", id), "91350100M000100Y44");
+    assert_string_equal(fx_value(s, "SELECT applicant_id FROM cases WHERE case_id = ?1", id), "91350100M000100Y44");
 }
 
 /* ---- later steps ------------------------------------------------------------------------------ */
@@ -474,7 +445,7 @@ static void conclude_deliver_and_evaluate_happen_once(void **state)
     REFUSED(desk_deliver(s, &who, id, &r, err, sizeof err), "was already delivered");
     REFUSED(desk_evaluate(s, &who, id, (desk_rating)6, NULL, err, sizeof err), "unknown rating");
     OK(desk_evaluate(s, &who, id, DESK_RATE_BASIC, "等待时间较长", err, sizeof err));
-    assert_string_equal(value("SELECT rating || ' ' || comment FROM evaluations WHERE case_id = ?1", id),
+    assert_string_equal(fx_value(s, "SELECT rating || ' ' || comment FROM evaluations WHERE case_id = ?1", id),
                         "basically_satisfied 等待时间较长");
     REFUSED(desk_evaluate(s, &who, id, DESK_RATE_VERY_SATISFIED, NULL, err, sizeof err),
             "was already evaluated on 2026-11-23");
@@ -484,8 +455,8 @@ static void conclude_deliver_and_evaluate_happen_once(void **state)
     accepted_case(other);
     OK(desk_conclude(s, &who, other, false, "经调查核实，家庭经济状况不符合条件", &r, err, sizeof err));
     assert_int_equal(r.status, CASE_DENIED);
-    assert_string_equal(value("SELECT json_extract(payload, '$.reason') FROM events WHERE subject = ?1 AND "
-                              "type = 'case.denied'", other),
+    assert_string_equal(fx_value(s, "SELECT json_extract(payload, '$.reason') FROM events WHERE subject = ?1 AND "
+                                    "type = 'case.denied'", other),
                         "经调查核实，家庭经济状况不符合条件");
 }
 
@@ -513,7 +484,7 @@ static void withdrawal_closes_the_case(void **state)
     REFUSED(desk_withdraw(s, &who, id, long_reason, &r, err, sizeof err), "is longer than 400 bytes");
     OK(desk_withdraw(s, &who, id, "申请人主动撤回申请", &r, err, sizeof err));
     assert_int_equal(r.status, CASE_WITHDRAWN);
-    assert_string_equal(value("SELECT reason || ' ' || ended FROM cases WHERE case_id = ?1", id),
+    assert_string_equal(fx_value(s, "SELECT reason || ' ' || ended FROM cases WHERE case_id = ?1", id),
                         "申请人主动撤回申请 2026-11-23");
     REFUSED(desk_withdraw(s, &who, id, NULL, &r, err, sizeof err), "is closed (withdrawn)");
     REFUSED(desk_deliver(s, &who, id, &r, err, sizeof err), "is closed (withdrawn)");
@@ -533,9 +504,9 @@ static void a_reprint_repeats_the_last_notice_of_its_kind(void **state)
     REFUSED(desk_reprint(s, &who, id, NOTICE_ACCEPTANCE, err, sizeof err), "has no acceptance notice to reprint");
     REFUSED(desk_reprint(s, &who, id, (notice_kind)17, err, sizeof err), "unknown notice kind");
     OK(desk_reprint(s, &who, id, NOTICE_SUPPLEMENT, err, sizeof err));
-    assert_int_equal(num("SELECT count(*) FROM notices WHERE case_id = ?1", id), 2);
-    assert_string_equal(value("SELECT kind || ' ' || materials || ' ' || reprint || ' ' || breaches FROM notices "
-                              "WHERE case_id = ?1 ORDER BY event_seq DESC LIMIT 1", id),
+    assert_int_equal(fx_num(s, "SELECT count(*) FROM notices WHERE case_id = ?1", id), 2);
+    assert_string_equal(fx_value(s, "SELECT kind || ' ' || materials || ' ' || reprint || ' ' || breaches FROM notices "
+                                    "WHERE case_id = ?1 ORDER BY event_seq DESC LIMIT 1", id),
                         "supplement [2,5] 1 0");
     /* a deferral notice is reprinted with its deadline */
     char d[CASENUM_LEN];
@@ -546,8 +517,8 @@ static void a_reprint_repeats_the_last_notice_of_its_kind(void **state)
     in.defer_deadline = (gdate){2026, 12, 4};
     OK(desk_receive(s, &who, &in, &r, err, sizeof err));
     OK(desk_reprint(s, &who, d, NOTICE_DEFERRAL, err, sizeof err));
-    assert_string_equal(value("SELECT materials || ' ' || deadline || ' ' || reprint FROM notices "
-                              "WHERE case_id = ?1 ORDER BY event_seq DESC LIMIT 1", d),
+    assert_string_equal(fx_value(s, "SELECT materials || ' ' || deadline || ' ' || reprint FROM notices "
+                                    "WHERE case_id = ?1 ORDER BY event_seq DESC LIMIT 1", d),
                         "[5] 2026-12-04 1");
 }
 
@@ -555,12 +526,12 @@ static void enquiries_are_answered_or_referred_to_another_window(void **state)
 {
     (void)state;
     OK(desk_enquiry(s, &who, "mz-01", "低保需要哪些材料？", NULL, "张三", "13800138000", err, sizeof err));
-    assert_string_equal(value("SELECT window_id || ' ' || item || ' ' || outcome || ' ' || applicant_phone "
-                              "FROM enquiries ORDER BY event_seq DESC LIMIT 1", NULL),
+    assert_string_equal(fx_value(s, "SELECT window_id || ' ' || item || ' ' || outcome || ' ' || applicant_phone "
+                                    "FROM enquiries ORDER BY event_seq DESC LIMIT 1", NULL),
                         "W01 MZ-01 answered 13800138000");
     OK(desk_enquiry(s, &who, NULL, "办理不动产登记", "w02", NULL, NULL, err, sizeof err));
-    assert_string_equal(value("SELECT outcome || ' ' || referred_to || ' ' || question FROM enquiries "
-                              "ORDER BY event_seq DESC LIMIT 1", NULL),
+    assert_string_equal(fx_value(s, "SELECT outcome || ' ' || referred_to || ' ' || question FROM enquiries "
+                                    "ORDER BY event_seq DESC LIMIT 1", NULL),
                         "referred W02 办理不动产登记");
     REFUSED(desk_enquiry(s, &who, NULL, "问题", "W09", NULL, NULL, err, sizeof err), "there is no window W09");
     REFUSED(desk_enquiry(s, &who, NULL, "问题", "W01", NULL, NULL, err, sizeof err),
@@ -574,7 +545,7 @@ static void enquiries_are_answered_or_referred_to_another_window(void **state)
     desk_who nobody = who;
     nobody.staff = 0;
     REFUSED(desk_enquiry(s, &nobody, NULL, "问题", NULL, NULL, NULL, err, sizeof err), "nobody is logged in");
-    assert_int_equal(num("SELECT count(*) FROM enquiries", NULL), 2);
+    assert_int_equal(fx_num(s, "SELECT count(*) FROM enquiries", NULL), 2);
 }
 
 /* ---- the batch limit and the translator --------------------------------------------------------- */
@@ -602,10 +573,10 @@ static void an_item_with_64_materials_is_recorded_in_one_action(void **state)
     desk_result r;
     number(id);
     desk_intake in = intake(id, "BIG-01", e, CK_MAX_MATERIALS, CK_ACCEPT);
-    int64_t before = events();
+    int64_t before = fx_events(s);
     OK(desk_receive(s, &who, &in, &r, err, sizeof err));
-    assert_int_equal(events() - before, 1 + CK_MAX_MATERIALS + 2);
-    assert_int_equal(num("SELECT count(*) FROM case_materials WHERE case_id = ?1", id), CK_MAX_MATERIALS);
+    assert_int_equal(fx_events(s) - before, 1 + CK_MAX_MATERIALS + 2);
+    assert_int_equal(fx_num(s, "SELECT count(*) FROM case_materials WHERE case_id = ?1", id), CK_MAX_MATERIALS);
     assert_int_equal(r.notice, NOTICE_ACCEPTANCE);
 }
 

@@ -43,34 +43,18 @@ static gconfig cfg;
 static const gdate TODAY = {2026, 11, 23}; /* a Monday: winter hours 08:30-12:00, 14:00-17:30 */
 static staff_id A, B, C, S, T, L;          /* A and B on the roster; C off it; S and T supervisors; L a leader */
 
-static staff_id add_staff(const char *code, const char *name, unsigned roles)
-{
-    char e[STORE_ERR_LEN];
-    staff_in in;
-    memset(&in, 0, sizeof in);
-    in.code = code;
-    in.name = name;
-    in.roles = roles;
-    in.windows[in.n_windows++] = "W01";
-    in.windows[in.n_windows++] = "W02";
-    staff_rec r;
-    if (staff_add(s, &in, "482915", e, sizeof e) != STAFF_OK || staff_get(s, code, &r, e, sizeof e) != STAFF_OK)
-        return 0;
-    return r.num;
-}
-
 static int setup(void **state)
 {
     (void)state;
     char e[STORE_ERR_LEN];
     if (!(s = fx_store_new("duty", dir, sizeof dir, path, sizeof path, &cal)))
         return -1;
-    A = add_staff("wangfang", "王芳", STAFF_ROLE_CLERK);
-    B = add_staff("lisi", "李四", STAFF_ROLE_CLERK);
-    C = add_staff("zhaomin", "赵敏", STAFF_ROLE_CLERK);
-    S = add_staff("chenjing", "陈静", STAFF_ROLE_CLERK | STAFF_ROLE_SUPERVISOR);
-    T = add_staff("zhouli", "周丽", STAFF_ROLE_SUPERVISOR);
-    L = add_staff("liuzhen", "刘振", STAFF_ROLE_APPROVER);
+    A = fx_add_staff(s, "wangfang", "王芳", STAFF_ROLE_CLERK);
+    B = fx_add_staff(s, "lisi", "李四", STAFF_ROLE_CLERK);
+    C = fx_add_staff(s, "zhaomin", "赵敏", STAFF_ROLE_CLERK);
+    S = fx_add_staff(s, "chenjing", "陈静", STAFF_ROLE_CLERK | STAFF_ROLE_SUPERVISOR);
+    T = fx_add_staff(s, "zhouli", "周丽", STAFF_ROLE_SUPERVISOR);
+    L = fx_add_staff(s, "liuzhen", "刘振", STAFF_ROLE_APPROVER);
     if (!A || !B || !C || !S || !T || !L ||
         roster_set(s, "2026-11-23", "W01", "wangfang", "lisi", NULL, 0, e, sizeof e) != STAFF_OK)
         return -1;
@@ -101,39 +85,9 @@ static duty_ctx at(staff_id who, int minute)
     return c;
 }
 
-static int64_t events(void)
-{
-    return fx_events(s);
-}
-
-static const char *value(const char *sql, const char *arg)
-{
-    return fx_value(s, sql, arg);
-}
-
-static long num(const char *sql, const char *arg)
-{
-    return fx_num(s, sql, arg);
-}
-
 #define OK(call) fx_ok(__LINE__, (call), err)
 
-/* The call is refused with a message containing `part`, and nothing is recorded. */
-static void refused_(int line, int rc, const char *part, int64_t before)
-{
-    if (rc != -1)
-        fail_msg("line %d: accepted, expected a refusal naming \"%s\"", line, part);
-    if (!strstr(err, part))
-        fail_msg("line %d: message \"%s\" does not contain \"%s\"", line, err, part);
-    if (strchr(err, '\n'))
-        fail_msg("line %d: message on several lines: %s", line, err);
-    assert_int_equal(events(), before);
-}
-#define REFUSED(call, part)                        \
-    do {                                           \
-        int64_t before_ = events();                \
-        refused_(__LINE__, (call), part, before_); \
-    } while (0)
+#define REFUSED(call, part) FX_REFUSED(s, err, call, part)
 
 static duty_view view(void)
 {
@@ -191,17 +145,21 @@ static void the_day_starts_from_the_roster_once(void **state)
     assert_string_equal(v.b.name, "李四");
     c = at(A, 500);
     OK(duty_start_day(s, &c, err, sizeof err));
-    assert_int_equal(events(), 1);
+    assert_int_equal(fx_events(s), 1);
     OK(duty_start_day(s, &c, err, sizeof err)); /* already started: nothing more */
-    assert_int_equal(events(), 1);
+    assert_int_equal(fx_events(s), 1);
     v = view();
     assert_true(v.started);
     assert_int_equal(v.state, HO_CLOSED);
     assert_false(v.sched.summer);
     assert_int_equal(v.sched.session[SCHED_MORNING].start, 8 * 60 + 30);
     assert_int_equal(v.sched.session[SCHED_AFTERNOON].end, 17 * 60 + 30);
-    assert_string_equal(value("SELECT a || ' ' || b || ' ' || grace FROM duty_days WHERE day = '2026-11-23'", NULL),
-                        value("SELECT a || ' ' || b || ' 5' FROM duty WHERE window_id = 'W01'", NULL));
+    /* fx_value returns one static buffer: keep the first answer before asking the second */
+    char day_row[1024];
+    snprintf(day_row, sizeof day_row, "%s",
+             fx_value(s, "SELECT a || ' ' || b || ' ' || grace FROM duty_days WHERE day = '2026-11-23'", NULL));
+    assert_string_equal(day_row, fx_value(s, "SELECT a || ' ' || b || ' 5' FROM duty WHERE window_id = 'W01'", NULL));
+    assert_true(day_row[0] != '\0');
 }
 
 static void leaving_needs_the_coverers_confirmation(void **state)
@@ -218,18 +176,18 @@ static void leaving_needs_the_coverers_confirmation(void **state)
     assert_int_equal(v.a_reason, HO_MEETING);
     assert_int_equal(v.a_since, 600);
     assert_int_equal(v.a_expected, 660);
-    assert_string_equal(value("SELECT group_concat(kind, ',') FROM (SELECT kind FROM handoffs ORDER BY event_seq)",
-                              NULL),
-                        "open,request,confirm");
+    assert_string_equal(
+        fx_value(s, "SELECT group_concat(kind, ',') FROM (SELECT kind FROM handoffs ORDER BY event_seq)", NULL),
+        "open,request,confirm");
     /* the request is signed by the leaver, the confirmation by the coverer, in one transaction */
     char want[32];
     snprintf(want, sizeof want, "%d,%d", A, B);
-    assert_string_equal(value("SELECT group_concat(staff_id, ',') FROM (SELECT staff_id FROM events "
-                              "WHERE json_extract(payload, '$.kind') IN ('request', 'confirm') ORDER BY seq)",
-                              NULL),
+    assert_string_equal(fx_value(s, "SELECT group_concat(staff_id, ',') FROM (SELECT staff_id FROM events "
+                                    "WHERE json_extract(payload, '$.kind') IN ('request', 'confirm') ORDER BY seq)",
+                                    NULL),
                         want);
-    assert_string_equal(value("SELECT json_extract(payload, '$.note') FROM events "
-                              "WHERE json_extract(payload, '$.kind') = 'request'", NULL),
+    assert_string_equal(fx_value(s, "SELECT json_extract(payload, '$.note') FROM events "
+                                    "WHERE json_extract(payload, '$.kind') = 'request'", NULL),
                         "王先生 10:30 来取证");
 }
 
@@ -278,16 +236,16 @@ static void a_long_absence_hands_the_open_cases_over(void **state)
     duty_sheet sh;
     OK(duty_sheet_get(s, &c, &sh, err, sizeof err));
     assert_int_equal(sh.mine, 2);
-    int64_t before = events();
+    int64_t before = fx_events(s);
     a_leaves(600, true);
-    assert_int_equal(events(), before + 2 + 2);
+    assert_int_equal(fx_events(s), before + 2 + 2);
     char want[16];
     snprintf(want, sizeof want, "%d", B);
-    assert_string_equal(value("SELECT clerk FROM cases WHERE case_id = ?1", open1), want);
-    assert_string_equal(value("SELECT clerk FROM cases WHERE case_id = ?1", open2), want);
+    assert_string_equal(fx_value(s, "SELECT clerk FROM cases WHERE case_id = ?1", open1), want);
+    assert_string_equal(fx_value(s, "SELECT clerk FROM cases WHERE case_id = ?1", open2), want);
     snprintf(want, sizeof want, "%d", A);
-    assert_string_equal(value("SELECT clerk FROM cases WHERE case_id = ?1", other_window), want);
-    assert_string_equal(value("SELECT clerk FROM cases WHERE case_id = ?1", closed), want);
+    assert_string_equal(fx_value(s, "SELECT clerk FROM cases WHERE case_id = ?1", other_window), want);
+    assert_string_equal(fx_value(s, "SELECT clerk FROM cases WHERE case_id = ?1", closed), want);
     cv_event h[8];
     int n = 0;
     assert_int_equal(cv_history(s, open1, NULL, h, 8, &n), 0);
@@ -308,13 +266,13 @@ static void more_open_cases_than_one_batch_go_over_in_several_transactions(void 
     for (int i = 0; i < N; i++)
         a_case(id, A, "W01", NULL, NULL);
     a_opens();
-    int64_t before = events();
+    int64_t before = fx_events(s);
     a_leaves(600, true);
-    assert_int_equal(events(), before + 2 + N);
+    assert_int_equal(fx_events(s), before + 2 + N);
     char q[96];
     snprintf(q, sizeof q, "SELECT count(*) FROM cases WHERE clerk = %d AND ended IS NULL", B);
-    assert_int_equal(num(q, NULL), N);
-    assert_int_equal(num("SELECT count(*) FROM events WHERE type = 'case.reassigned'", NULL), N);
+    assert_int_equal(fx_num(s, q, NULL), N);
+    assert_int_equal(fx_num(s, "SELECT count(*) FROM events WHERE type = 'case.reassigned'", NULL), N);
 }
 
 static void the_clerk_takes_the_post_back(void **state)
@@ -340,11 +298,11 @@ static void leaving_unattended_is_recorded_and_reported(void **state)
     duty_ctx c = at(B, 560); /* B is not on duty: nothing */
     OK(duty_left_unattended(s, &c, &rec, err, sizeof err));
     assert_false(rec);
-    int64_t before = events();
+    int64_t before = fx_events(s);
     c = at(A, 570);
     OK(duty_left_unattended(s, &c, &rec, err, sizeof err));
     assert_true(rec);
-    assert_int_equal(events(), before + 1);
+    assert_int_equal(fx_events(s), before + 1);
     duty_view v = view();
     assert_int_equal(v.state, HO_UNATTENDED);
     assert_int_equal(v.unattended_since, 570);
@@ -488,8 +446,8 @@ static void supervisors_correct_punches_and_nobody_else(void **state)
     assert_int_equal(n, 2);
     assert_true(p[0].minute == 505 && p[0].corrected_by == S && !p[0].voided);
     assert_true(p[1].seq == wrong && p[1].voided);
-    assert_string_equal(value("SELECT note FROM attendance WHERE minute = 505", NULL), "8:25 已到岗，监控为证");
-    assert_string_equal(value("SELECT note FROM attendance WHERE minute = 540", NULL), "重复签到");
+    assert_string_equal(fx_value(s, "SELECT note FROM attendance WHERE minute = 505", NULL), "8:25 已到岗，监控为证");
+    assert_string_equal(fx_value(s, "SELECT note FROM attendance WHERE minute = 540", NULL), "重复签到");
     /* the voided sign-in no longer counts: A may sign in again */
     c = at(A, 545);
     REFUSED(duty_punch_now(s, &c, ATT_SIGN_IN, &sus, err, sizeof err), "you signed in at 08:25");
@@ -559,7 +517,7 @@ static void leave_is_requested_decided_and_ended(void **state)
     assert_int_equal(n, 1);
     OK(duty_leaves(s, 0, TODAY, (gdate){2026, 11, 30}, true, r, DUTY_LEAVES_MAX, &n, err, sizeof err));
     assert_int_equal(n, 0);
-    assert_string_equal(value("SELECT decision_note FROM leaves WHERE leave_id = ?1", own), "月底窗口人手紧");
+    assert_string_equal(fx_value(s, "SELECT decision_note FROM leaves WHERE leave_id = ?1", own), "月底窗口人手紧");
 }
 
 static void leave_names_round_trip(void **state)
@@ -597,42 +555,21 @@ static void a_leader_punches_only_on_a_planned_day(void **state)
     OK(duty_punch_now(s, &c, ATT_LEADER_OUT, &sus, err, sizeof err));
     char want[16];
     snprintf(want, sizeof want, "%d", S);
-    assert_string_equal(value("SELECT planned_by FROM leader_days WHERE day = '2026-11-23'", NULL), want);
-    assert_int_equal(num("SELECT count(*) FROM attendance WHERE kind IN ('leader_in', 'leader_out')", NULL), 2);
+    assert_string_equal(fx_value(s, "SELECT planned_by FROM leader_days WHERE day = '2026-11-23'", NULL), want);
+    assert_int_equal(fx_num(s, "SELECT count(*) FROM attendance WHERE kind IN ('leader_in', 'leader_out')", NULL), 2);
 }
 
 /* ---- rebuild and configuration ---------------------------------------------------------------------- */
 
-static char *dump(void)
+/* A rebuild gives the same duty, attendance, leave, handoff and case tables. */
+static void rebuild_gives_the_same_tables(void)
 {
     static const char *const sql[] = {
         "SELECT * FROM attendance ORDER BY event_seq", "SELECT * FROM leaves ORDER BY leave_id",
         "SELECT * FROM leader_days ORDER BY staff_id, day", "SELECT * FROM duty_days ORDER BY window_id, day",
         "SELECT * FROM handoffs ORDER BY event_seq", "SELECT * FROM duty ORDER BY window_id",
         "SELECT * FROM cases ORDER BY case_id"};
-    char *all = NULL;
-    size_t len = 0;
-    FILE *mem = open_memstream(&all, &len);
-    assert_non_null(mem);
-    for (size_t t = 0; t < NF(sql); t++) {
-        sqlite3_stmt *st;
-        assert_int_equal(sqlite3_prepare_v2(store_db(s), sql[t], -1, &st, NULL), SQLITE_OK);
-        int rows = 0;
-        fprintf(mem, "#%zu\n", t);
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            rows++;
-            for (int k = 0; k < sqlite3_column_count(st); k++) {
-                const char *v = (const char *)sqlite3_column_text(st, k);
-                fprintf(mem, "%d:%s|", sqlite3_column_type(st, k), v ? v : "");
-            }
-            fputc('\n', mem);
-        }
-        sqlite3_finalize(st);
-        if (rows == 0)
-            fail_msg("%s is empty: the comparison would prove nothing", sql[t]);
-    }
-    fclose(mem);
-    return all;
+    fx_rebuild_same(s, sql, NF(sql));
 }
 
 static void a_rebuild_gives_the_same_rows_as_the_live_projection(void **state)
@@ -657,12 +594,7 @@ static void a_rebuild_gives_the_same_rows_as_the_live_projection(void **state)
                           sizeof err));
     c = at(S, 730);
     OK(duty_leave_decide(s, &c, lv, true, NULL, err, sizeof err));
-    char *before = dump();
-    assert_int_equal(project_rebuild(s), 0);
-    char *after = dump();
-    assert_string_equal(before, after);
-    free(before);
-    free(after);
+    rebuild_gives_the_same_tables();
 }
 
 static void the_hours_and_attendance_keys_are_read_and_checked(void **state)
@@ -688,21 +620,10 @@ static void the_hours_and_attendance_keys_are_read_and_checked(void **state)
         {"[attendance]\nclock_skew_minutes = 0\n", "attendance:clock_skew_minutes must be a whole number from 1"},
         {"[attendance]\nleader_days = 2\n", "unknown key 'attendance:leader_days'"},
     };
-    for (size_t i = 0; i < NF(cases); i++) {
-        FILE *f = fopen(file, "w");
-        assert_non_null(f);
-        fputs(cases[i].text, f);
-        fclose(f);
-        config_defaults(&got);
-        assert_int_equal(config_load(file, &got, err, sizeof err), -1);
-        if (!strstr(err, cases[i].part) || !strstr(err, file))
-            fail_msg("%s: \"%s\" lacks \"%s\" or the file name", cases[i].text, err, cases[i].part);
-    }
-    FILE *f = fopen(file, "w");
-    assert_non_null(f);
-    fputs("[hours]\nwinter_afternoon_start = 13:30\nwinter_afternoon_end = 17:00\n"
-          "[attendance]\nleader_days_per_month = 4\n", f);
-    fclose(f);
+    for (size_t i = 0; i < NF(cases); i++)
+        fx_config_refused(file, cases[i].text, cases[i].part, &got, err, sizeof err);
+    fx_write_file(file, "[hours]\nwinter_afternoon_start = 13:30\nwinter_afternoon_end = 17:00\n"
+                        "[attendance]\nleader_days_per_month = 4\n");
     config_defaults(&got);
     OK(config_load(file, &got, err, sizeof err));
     assert_int_equal(got.hours.winter.afternoon_start, 13 * 60 + 30);

@@ -45,22 +45,6 @@ static const gdate TODAY = {2026, 11, 23}; /* a Monday */
 static staff_id K, S, T;                   /* K a clerk; S a clerk and supervisor; T a supervisor */
 static const char *const PERSON_ID = "11010519491231002X";
 
-static staff_id add_staff(const char *code, const char *name, unsigned roles)
-{
-    char e[STORE_ERR_LEN];
-    staff_in in;
-    memset(&in, 0, sizeof in);
-    in.code = code;
-    in.name = name;
-    in.roles = roles;
-    in.windows[in.n_windows++] = "W01";
-    in.windows[in.n_windows++] = "W02";
-    staff_rec r;
-    if (staff_add(s, &in, "482915", e, sizeof e) != STAFF_OK || staff_get(s, code, &r, e, sizeof e) != STAFF_OK)
-        return 0;
-    return r.num;
-}
-
 static int setup(void **state)
 {
     (void)state;
@@ -69,9 +53,9 @@ static int setup(void **state)
     s = fx_store_new("supervise", dir, sizeof dir, path, sizeof path, &cal);
     if (!s || catalog_import(s, "data/catalog/demo.ini", &rep) != 0)
         return -1;
-    K = add_staff("wangfang", "王芳", STAFF_ROLE_CLERK);
-    S = add_staff("chenjing", "陈静", STAFF_ROLE_CLERK | STAFF_ROLE_SUPERVISOR);
-    T = add_staff("zhouli", "周丽", STAFF_ROLE_SUPERVISOR);
+    K = fx_add_staff(s, "wangfang", "王芳", STAFF_ROLE_CLERK);
+    S = fx_add_staff(s, "chenjing", "陈静", STAFF_ROLE_CLERK | STAFF_ROLE_SUPERVISOR);
+    T = fx_add_staff(s, "zhouli", "周丽", STAFF_ROLE_SUPERVISOR);
     desk_set_translator(NULL);
     sv_set_followup_days(SV_FOLLOWUP_DAYS_DEFAULT);
     return K && S && T ? 0 : -1;
@@ -92,37 +76,9 @@ static desk_who as(staff_id who)
     return (desk_who){who, "W01", TODAY, &cal};
 }
 
-static int64_t events(void)
-{
-    return fx_events(s);
-}
-
-static const char *value(const char *sql, const char *arg)
-{
-    return fx_value(s, sql, arg);
-}
-
-static long num(const char *sql, const char *arg)
-{
-    return fx_num(s, sql, arg);
-}
-
 #define OK(call) fx_ok(__LINE__, (call), err)
 
-/* The call is refused with a message containing `part`, and nothing is recorded. */
-static void refused_(int line, int rc, const char *part, int64_t before)
-{
-    if (rc != -1)
-        fail_msg("line %d: accepted, expected a refusal naming \"%s\"", line, part);
-    if (!strstr(err, part))
-        fail_msg("line %d: message \"%s\" does not contain \"%s\"", line, err, part);
-    assert_int_equal(events(), before);
-}
-#define REFUSED(call, part)                        \
-    do {                                           \
-        int64_t before_ = events();                \
-        refused_(__LINE__, (call), part, before_); \
-    } while (0)
+#define REFUSED(call, part) FX_REFUSED(s, err, call, part)
 
 /* A case of 临时救助 (MZ-03) received by clerk, approved, delivered and rated; named: ID and phone. */
 static void rated_case(char id[CASENUM_LEN], staff_id clerk, bool named, desk_rating rating)
@@ -168,8 +124,8 @@ static void a_dissatisfied_rating_opens_a_follow_up(void **state)
     assert_string_equal(date_str(f.due), "2026-11-30"); /* 5 working days */
     assert_false(f.closed);
     assert_int_equal(f.appeal, SV_APPEAL_NONE);
-    assert_string_equal(value("SELECT json_extract(payload, '$.followup_due') FROM events WHERE type = "
-                              "'evaluation.given' AND subject = ?1", bad),
+    assert_string_equal(fx_value(s, "SELECT json_extract(payload, '$.followup_due') FROM events WHERE type = "
+                                    "'evaluation.given' AND subject = ?1", bad),
                         "2026-11-30");
     assert_int_equal(sv_set_followup_days(15), 0);
     assert_int_equal(sv_set_followup_days(16), -1);
@@ -180,7 +136,7 @@ static void a_dissatisfied_rating_opens_a_follow_up(void **state)
     assert_false(f.real_name);
     rated_case(good, K, true, DESK_RATE_BASIC);
     assert_int_equal(sv_followup_get(s, good, &f), 1);
-    assert_int_equal(num("SELECT count(*) FROM followups", NULL), 2);
+    assert_int_equal(fx_num(s, "SELECT count(*) FROM followups", NULL), 2);
 }
 
 static void steps_close_a_real_name_follow_up_after_the_call_back(void **state)
@@ -204,7 +160,7 @@ static void steps_close_a_real_name_follow_up_after_the_call_back(void **state)
     assert_int_equal(sv_followup_get(s, id, &f), 0);
     assert_true(f.closed);
     assert_string_equal(date_str(f.called_back), "2026-11-23");
-    assert_string_equal(value("SELECT closed_on FROM followups WHERE case_id = ?1", id), "2026-11-23");
+    assert_string_equal(fx_value(s, "SELECT closed_on FROM followups WHERE case_id = ?1", id), "2026-11-23");
     REFUSED(sv_followup_step(s, &w, id, SV_CALLED_BACK, "再次回访", err, sizeof err), "closed");
 }
 
@@ -244,8 +200,8 @@ static void an_appeal_upheld_by_another_supervisor_keeps_the_rating(void **state
     assert_int_equal(sv_followup_get(s, id, &f), 0);
     assert_int_equal(f.appeal, SV_APPEAL_UPHELD);
     assert_true(f.closed);
-    assert_string_equal(value("SELECT rating FROM evaluations WHERE case_id = ?1", id), "very_dissatisfied");
-    assert_string_equal(value("SELECT decided_by FROM followups WHERE case_id = ?1", id), "3");
+    assert_string_equal(fx_value(s, "SELECT rating FROM evaluations WHERE case_id = ?1", id), "very_dissatisfied");
+    assert_string_equal(fx_value(s, "SELECT decided_by FROM followups WHERE case_id = ?1", id), "3");
     REFUSED(sv_appeal_decide(s, &wt, id, false, "再议", err, sizeof err), "no appeal waiting");
 }
 
@@ -298,7 +254,7 @@ static void a_complaint_is_registered_extended_and_concluded(void **state)
     REFUSED(sv_complaint_extend(s, &wk, id, (gdate){2026, 11, 26}, "需调查", err, sizeof err),
             "must be after the current one");
     REFUSED(sv_complaint_extend(s, &wk, id, (gdate){2026, 12, 11}, " ", err, sizeof err), "reason");
-    assert_int_equal(num("SELECT count(*) FROM complaints WHERE state = 'open'", NULL), 2);
+    assert_int_equal(fx_num(s, "SELECT count(*) FROM complaints WHERE state = 'open'", NULL), 2);
 }
 
 static void complaint_extension_and_conclusion(void **state)
@@ -368,34 +324,13 @@ static int count_fu(const sv_followup *f, void *ctx)
     return 0;
 }
 
-/* Everything of the supervision tables and evaluations, as text. */
-static char *dump(void)
+/* A rebuild gives the same supervision tables and evaluations. */
+static void rebuild_gives_the_same_tables(void)
 {
     static const char *const sql[] = {"SELECT * FROM followups ORDER BY case_id",
                                       "SELECT * FROM complaints ORDER BY id",
                                       "SELECT * FROM evaluations ORDER BY case_id"};
-    char *all = NULL;
-    size_t len = 0;
-    FILE *mem = open_memstream(&all, &len);
-    assert_non_null(mem);
-    for (size_t t = 0; t < NF(sql); t++) {
-        sqlite3_stmt *st;
-        assert_int_equal(sqlite3_prepare_v2(store_db(s), sql[t], -1, &st, NULL), SQLITE_OK);
-        int rows = 0;
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            rows++;
-            for (int k = 0; k < sqlite3_column_count(st); k++) {
-                const char *v = (const char *)sqlite3_column_text(st, k);
-                fprintf(mem, "%d:%s|", sqlite3_column_type(st, k), v ? v : "");
-            }
-            fputc('\n', mem);
-        }
-        sqlite3_finalize(st);
-        if (rows == 0)
-            fail_msg("%s is empty: the comparison would prove nothing", sql[t]);
-    }
-    fclose(mem);
-    return all;
+    fx_rebuild_same(s, sql, NF(sql));
 }
 
 /* Quarter 4 of 2026's deductions of W01 and W02, in tenths. */
@@ -458,13 +393,7 @@ static void lists_counts_rebuild_and_the_quarter_score(void **state)
     assert_int_equal(sv_due_counts(s, NULL, (gdate){2026, 12, 2}, &cal, 2, &overdue, &soon), 0);
     assert_int_equal(overdue, 3);
     assert_int_equal(soon, 0);
-    /* a rebuild gives the same tables */
-    char *before = dump();
-    assert_int_equal(project_rebuild(s), 0);
-    char *after = dump();
-    assert_string_equal(before, after);
-    free(before);
-    free(after);
+    rebuild_gives_the_same_tables();
 }
 
 static void the_supervision_keys_are_read_and_checked(void **state)
@@ -489,20 +418,10 @@ static void the_supervision_keys_are_read_and_checked(void **state)
         {"[supervision]\nfollowup = 5\n", "supervision:followup"},
     };
     for (size_t i = 0; i < NF(cases); i++) {
-        FILE *f = fopen(file, "w");
-        assert_non_null(f);
-        fputs(cases[i].text, f);
-        fclose(f);
-        config_defaults(&got);
-        assert_int_equal(config_load(file, &got, err, sizeof err), -1);
-        if (!strstr(err, cases[i].part) || !strstr(err, file))
-            fail_msg("%s: \"%s\" lacks \"%s\" or the file name", cases[i].text, err, cases[i].part);
+        fx_config_refused(file, cases[i].text, cases[i].part, &got, err, sizeof err);
         assert_int_equal(got.followup_days, 5);
     }
-    FILE *f = fopen(file, "w");
-    assert_non_null(f);
-    fputs("[supervision]\nfollowup_days = 15\nsoon_days = 3\nunrated_days = 7\n", f);
-    fclose(f);
+    fx_write_file(file, "[supervision]\nfollowup_days = 15\nsoon_days = 3\nunrated_days = 7\n");
     config_defaults(&got);
     OK(config_load(file, &got, err, sizeof err));
     assert_int_equal(got.followup_days, 15);
