@@ -267,6 +267,15 @@ static void points_names_and_reasons(void **state)
 
 /* ---- scoring one applicant ----------------------------------------------------- */
 
+/* s holds exactly one deduction, of this kind and points, and the score left. */
+static void only_deduction(const drill_score *s, int score, drill_deduction_kind kind, int points)
+{
+    assert_int_equal(s->score, score);
+    assert_int_equal(s->nd, 1);
+    assert_int_equal(s->d[0].kind, kind);
+    assert_int_equal(s->d[0].points, points);
+}
+
 /* Expectation for a 低保 applicant who handed over `brought` (all present). */
 static void expect_dibao(drill_applicant *a, const int *brought, size_t n, drill_expect *e)
 {
@@ -314,10 +323,7 @@ static void wrong_outcome_costs_40(void **state)
     act.has_due = false;
     drill_score s;
     drill_score_one(&a, &e, &act, &s);
-    assert_int_equal(s.score, 60);
-    assert_int_equal(s.nd, 1);
-    assert_int_equal(s.d[0].kind, DRILL_D_OUTCOME);
-    assert_int_equal(s.d[0].points, 40);
+    only_deduction(&s, 60, DRILL_D_OUTCOME, 40);
     assert_int_equal(s.d[0].material, 0);
 }
 
@@ -363,10 +369,7 @@ static void wrong_due_date_costs_10(void **state)
     act.due = D(2026, 3, 17);
     drill_score s;
     drill_score_one(&a, &e, &act, &s);
-    assert_int_equal(s.score, 90);
-    assert_int_equal(s.nd, 1);
-    assert_int_equal(s.d[0].kind, DRILL_D_DEADLINE);
-    assert_int_equal(s.d[0].points, 10);
+    only_deduction(&s, 90, DRILL_D_DEADLINE, 10);
 
     act.outcome = CK_DEFER;
     drill_score_one(&a, &e, &act, &s);
@@ -389,10 +392,7 @@ static void id_trap_not_caught_costs_20(void **state)
     strcpy(act.id_recorded, FORM);
     drill_score s;
     drill_score_one(&a, &e, &act, &s);
-    assert_int_equal(s.score, 80);
-    assert_int_equal(s.nd, 1);
-    assert_int_equal(s.d[0].kind, DRILL_D_ID_NOT_CAUGHT);
-    assert_int_equal(s.d[0].points, 20);
+    only_deduction(&s, 80, DRILL_D_ID_NOT_CAUGHT, 20);
 
     strcpy(act.id_recorded, CARD);
     drill_score_one(&a, &e, &act, &s);
@@ -413,10 +413,7 @@ static void missing_handoff_costs_20(void **state)
     act.handoff_done = false;
     drill_score s;
     drill_score_one(&a, &e, &act, &s);
-    assert_int_equal(s.score, 80);
-    assert_int_equal(s.nd, 1);
-    assert_int_equal(s.d[0].kind, DRILL_D_NO_HANDOFF);
-    assert_int_equal(s.d[0].points, 20);
+    only_deduction(&s, 80, DRILL_D_NO_HANDOFF, 20);
 }
 
 /* Came back on day 3 with material 4 and the case was not accepted: 100 − 20 = 80. */
@@ -435,10 +432,7 @@ static void return_not_done_costs_20(void **state)
     act.return_done = false;
     drill_score s;
     drill_score_one(&a, &e, &act, &s);
-    assert_int_equal(s.score, 80);
-    assert_int_equal(s.nd, 1);
-    assert_int_equal(s.d[0].kind, DRILL_D_RETURN);
-    assert_int_equal(s.d[0].points, 20);
+    only_deduction(&s, 80, DRILL_D_RETURN, 20);
 }
 
 /* Target 300 s.  361 s is 61 s over: three 30 s steps started (0-30, 30-60, 60-61), 3 points,
@@ -456,10 +450,7 @@ static void slow_by_61_seconds_is_3_points_capped_at_10(void **state)
 
     act.seconds = 361;
     drill_score_one(&a, &e, &act, &s);
-    assert_int_equal(s.score, 97);
-    assert_int_equal(s.nd, 1);
-    assert_int_equal(s.d[0].kind, DRILL_D_SLOW);
-    assert_int_equal(s.d[0].points, 3);
+    only_deduction(&s, 97, DRILL_D_SLOW, 3);
 
     act.seconds = 301;
     drill_score_one(&a, &e, &act, &s);
@@ -512,10 +503,7 @@ static void score_never_goes_below_zero(void **state)
     memset(&act, 0, sizeof act);
     act.seconds = -1;
     drill_score_one(&a, &e, &act, &s);
-    assert_int_equal(s.score, 0);
-    assert_int_equal(s.nd, 1);
-    assert_int_equal(s.d[0].kind, DRILL_D_NO_CASE);
-    assert_int_equal(s.d[0].points, 100);
+    only_deduction(&s, 0, DRILL_D_NO_CASE, 100);
 }
 
 /* A case opened but no decision recorded: the outcome is wrong (40), nothing else. 60. */
